@@ -1,0 +1,21 @@
+/* uart_cmsdk.c - CMSDK APB UART driver (see uart_cmsdk.h). */
+#include "uart_cmsdk.h"
+
+#include <mmio.h> /* the port's accessors: volatile, or the simulator's bus */
+
+void uart_cmsdk_init(uint32_t base, uint32_t clock_hz, uint32_t baud)
+{
+    /* The divider must be at least 16; the model accepts any value. */
+    uint32_t div = clock_hz / baud;
+    mmio_write32(base + UART_BAUDDIV, div < 16 ? 16 : div);
+    mmio_write32(base + UART_CTRL, UART_CTRL_TX_EN);
+}
+
+void uart_cmsdk_write(uint32_t base, const char *buf, uint32_t len)
+{
+    for (uint32_t i = 0; i < len; i++) {
+        while (mmio_read32(base + UART_STATE) & UART_STATE_TX_FULL)
+            ;
+        mmio_write32(base + UART_DATA, (uint8_t)buf[i]);
+    }
+}

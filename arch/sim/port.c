@@ -1,0 +1,163 @@
+/* port.c - the kernel's arch interface on the simulator (see port.h). */
+#include "port.h"
+
+#include <string.h>
+
+#include "kernel.h"
+#include "mmio.h"
+#include "armv7m/uart_cmsdk.h"
+
+/* The machine the kernel runs on: set once by port_run.  Host-side state,
+ * not kernel state: the kernel's own state stays in its arena. */
+static struct sim_machine *M;
+
+/* --- arch.h: contexts ------------------------------------------------ */
+
+enum { XPSR_THUMB = 1u << 24 };
+
+void arch_context_init(struct arch_context *ctx, uint32_t entry, uint32_t sp,
+                       uint32_t arg, uint32_t ret)
+{
+    memset(ctx, 0, sizeof *ctx);
+    ctx->r[0] = arg;
+    ctx->sp = sp;
+    ctx->lr = ret;
+    ctx->pc = entry & ~1u;
+    ctx->xpsr = XPSR_THUMB;
+}
+
+uint32_t arch_syscall_number(const struct arch_context *ctx)
+{
+    return ctx->r[12];
+}
+
+uint32_t arch_syscall_arg(const struct arch_context *ctx, unsigned n)
+{
+    return n < 4 ? ctx->r[n] : 0;
+}
+
+void arch_syscall_return(struct arch_context *ctx, uint32_t r0)
+{
+    ctx->r[0] = r0;
+}
+
+void arch_syscall_return64(struct arch_context *ctx, uint64_t v)
+{
+    ctx->r[0] = (uint32_t)v;
+    ctx->r[1] = (uint32_t)(v >> 32);
+}
+
+/* --- arch.h: time, memory, console ----------------------------------- */
+
+uint64_t arch_now(void)
+{
+    return M->clock.now;
+}
+
+void arch_deadline_set(uint64_t cycle)
+{
+    M->clock.deadline = cycle;
+}
+
+void arch_copy_from_user(void *dst, uint32_t src, uint32_t len)
+{
+    memcpy(dst, sim_mem_host(&M->mem, src, len), len);
+}
+
+void arch_copy_to_user(uint32_t dst, const void *src, uint32_t len)
+{
+    memcpy(sim_mem_host(&M->mem, dst, len), src, len);
+}
+
+void arch_console_write(const char *buf, uint32_t len)
+{
+    uart_cmsdk_write(M->sys->board->console_base, buf, len);
+}
+
+/* --- mmio.h: the drivers' register accessors -------------------------- */
+
+uint32_t mmio_read32(uint32_t addr)
+{
+    return sim_bus_read(&M->bus, addr);
+}
+
+void mmio_write32(uint32_t addr, uint32_t value)
+{
+    sim_bus_write(&M->bus, addr, value);
+}
+
+/* --- the trap loop ---------------------------------------------------- */
+
+static void drain_events(void)
+{
+    struct trace_event ev;
+    uint32_t lost;
+    while (trace_take(&ev, &lost)) {
+        M->events_lost += lost;
+        if (M->on_event)
+            M->on_event(M->event_user, &ev);
+    }
+    M->events_lost += lost;
+}
+
+static const uint32_t fault_access[] = {KERN_ACCESS_READ, KERN_ACCESS_WRITE,
+                                        KERN_ACCESS_EXEC};
+
+static void trap_fault(const struct sim_exit *x)
+{
+    struct kern_fault f = {.pc = x->pc};
+    switch (x->why) {
+    case SIM_STOP_MEMORY:
+        f.kind = KERN_FAULT_MEMORY;
+        f.access = fault_access[x->access % 3];
+        f.addr = x->addr;
+        break;
+    case SIM_STOP_UNDEFINED: f.kind = KERN_FAULT_UNDEFINED; break;
+    default: f.kind = KERN_FAULT_OTHER; break;
+    }
+    kern_trap_fault(&f);
+}
+
+/* Runs the current thread until it traps, then enters the kernel. */
+static void run_guest(struct arch_context *ctx)
+{
+    int part = kern_current_partition();
+    sim_mem_activate(&M->mem, part >= 0 ? &M->sys->partitions[part] : NULL);
+    struct sim_exit x = sim_cpu_run(&M->cpu, ctx);
+    if (x.why == SIM_STOP_CLOCK)
+        return;
+    M->clock.kernel_entries++;
+    if (x.why == SIM_STOP_SVC)
+        kern_trap_syscall();
+    else
+        trap_fault(&x);
+    sim_clock_charge(&M->clock, M->sys->board->kernel_entry_cycles);
+}
+
+/* Nothing to run: the CPU sleeps until the next stop cycle. */
+static void idle(void)
+{
+    M->clock.now = sim_clock_stop_at(&M->clock);
+}
+
+void port_run(struct sim_machine *m, uint64_t limit)
+{
+    M = m;
+    m->clock.limit = limit;
+    uart_cmsdk_init(m->sys->board->console_base, m->sys->board->clock_hz, 115200);
+    kern_init();
+    drain_events();
+    while (m->clock.now < m->clock.limit) {
+        struct arch_context *ctx = kern_current();
+        if (ctx)
+            run_guest(ctx);
+        else
+            idle();
+        if (m->clock.now >= m->clock.deadline && m->clock.now < m->clock.limit) {
+            m->clock.kernel_entries++;
+            kern_trap_deadline();
+            sim_clock_charge(&m->clock, m->sys->board->kernel_entry_cycles);
+        }
+        drain_events();
+    }
+}

@@ -1,0 +1,97 @@
+# fenestra_app(NAME <app> CONFIG <app.yaml>
+#              PARTITION <name> SOURCES <c files> [DEFINES <defs>]
+#              [PARTITION ...])
+#
+# For one app: runs the config compiler, builds each partition's ELF with
+# its generated linker script, and builds the kernel with the generated
+# tables: as the simulator executable `<app>-sim` in host builds, as the
+# static library `<app>_kernel` in the cross build.
+set(FENESTRA_KERNEL_SOURCES
+  ${FENESTRA_ROOT}/kernel/console.c
+  ${FENESTRA_ROOT}/kernel/kernel.c
+  ${FENESTRA_ROOT}/kernel/kstate.c
+  ${FENESTRA_ROOT}/kernel/part.c
+  ${FENESTRA_ROOT}/kernel/sched.c
+  ${FENESTRA_ROOT}/kernel/syscall.c
+  ${FENESTRA_ROOT}/kernel/thread.c
+  ${FENESTRA_ROOT}/kernel/trace.c
+  ${FENESTRA_ROOT}/arch/armv7m/uart_cmsdk.c)
+
+file(GLOB FENESTRA_BOARD_FILES ${FENESTRA_ROOT}/boards/*/board.yaml)
+
+# Splits "PARTITION a SOURCES x.c PARTITION b SOURCES y.c" into lists
+# <prefix>_PARTITIONS, <prefix>_<p>_SOURCES and <prefix>_<p>_DEFINES.
+function(_fenestra_parse_partitions prefix)
+  set(parts "")
+  set(current "")
+  set(mode "")
+  foreach(arg IN LISTS ARGN)
+    if(arg STREQUAL "PARTITION")
+      set(mode name)
+    elseif(arg STREQUAL "SOURCES" OR arg STREQUAL "DEFINES")
+      set(mode ${arg})
+    elseif(mode STREQUAL "name")
+      set(current ${arg})
+      list(APPEND parts ${arg})
+      set(mode "")
+    elseif(mode STREQUAL "SOURCES" OR mode STREQUAL "DEFINES")
+      list(APPEND ${prefix}_${current}_${mode} ${arg})
+    else()
+      message(FATAL_ERROR "fenestra_app: unexpected argument '${arg}'")
+    endif()
+  endforeach()
+  set(${prefix}_PARTITIONS ${parts} PARENT_SCOPE)
+  foreach(p IN LISTS parts)
+    set(${prefix}_${p}_SOURCES ${${prefix}_${p}_SOURCES} PARENT_SCOPE)
+    set(${prefix}_${p}_DEFINES ${${prefix}_${p}_DEFINES} PARENT_SCOPE)
+  endforeach()
+endfunction()
+
+function(fenestra_app)
+  cmake_parse_arguments(APP "" "NAME;CONFIG" "" ${ARGN})
+  _fenestra_parse_partitions(P ${APP_UNPARSED_ARGUMENTS})
+  get_filename_component(config ${APP_CONFIG} ABSOLUTE)
+  set(gen ${CMAKE_CURRENT_BINARY_DIR}/gen)
+  set(elfdir ${CMAKE_CURRENT_BINARY_DIR}/elf)
+  set(outputs ${gen}/cfg_gen.h ${gen}/cfg_gen.c)
+  foreach(p IN LISTS P_PARTITIONS)
+    list(APPEND outputs ${gen}/${p}.ld)
+  endforeach()
+  add_custom_command(OUTPUT ${outputs}
+    COMMAND ${FENESTRA_FCC} --app ${config} --boards ${FENESTRA_ROOT}/boards --out ${gen}
+    DEPENDS ${FENESTRA_FCC_DEPENDS} ${config} ${FENESTRA_BOARD_FILES}
+    COMMENT "fcc: ${APP_NAME}"
+    VERBATIM)
+  add_custom_target(${APP_NAME}_config DEPENDS ${outputs})
+
+  set(elfs "")
+  foreach(p IN LISTS P_PARTITIONS)
+    fenestra_add_partition(TARGET ${APP_NAME}_${p}
+      OUTPUT ${elfdir}/${p}.elf
+      LDSCRIPT ${gen}/${p}.ld
+      SOURCES ${P_${p}_SOURCES}
+      DEFINES ${P_${p}_DEFINES})
+    list(APPEND elfs ${APP_NAME}_${p})
+  endforeach()
+
+  add_library(${APP_NAME}_kernel STATIC ${FENESTRA_KERNEL_SOURCES} ${gen}/cfg_gen.c)
+  target_include_directories(${APP_NAME}_kernel PUBLIC
+    ${FENESTRA_ROOT}/kernel ${gen} ${FENESTRA_ROOT}/arch)
+  add_dependencies(${APP_NAME}_kernel ${APP_NAME}_config)
+  if(CMAKE_CROSSCOMPILING)
+    target_include_directories(${APP_NAME}_kernel PUBLIC ${FENESTRA_ROOT}/arch/armv7m)
+    add_custom_target(${APP_NAME} ALL DEPENDS ${elfs})
+    add_dependencies(${APP_NAME} ${APP_NAME}_kernel)
+  else()
+    target_sources(${APP_NAME}_kernel PRIVATE ${FENESTRA_ROOT}/arch/sim/port.c)
+    target_include_directories(${APP_NAME}_kernel PUBLIC ${FENESTRA_ROOT}/arch/sim)
+    target_link_libraries(${APP_NAME}_kernel PUBLIC fenestra_sim)
+    add_executable(${APP_NAME}-sim ${FENESTRA_ROOT}/sim/main.c)
+    target_compile_definitions(${APP_NAME}-sim PRIVATE FENESTRA_ELF_DIR="${elfdir}")
+    target_link_libraries(${APP_NAME}-sim PRIVATE ${APP_NAME}_kernel)
+    add_dependencies(${APP_NAME}-sim ${elfs})
+    set_target_properties(${APP_NAME}-sim PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)
+  endif()
+  set_property(GLOBAL APPEND PROPERTY FENESTRA_APPS ${APP_NAME})
+  set(${APP_NAME}_ELF_DIR ${elfdir} CACHE INTERNAL "")
+endfunction()

@@ -1,0 +1,47 @@
+/*
+ * arch.h - everything the portable kernel needs from a port.  kernel/ calls
+ * nothing else; arch/armv7m implements it on the Cortex-M, arch/sim on the
+ * simulated board.  The context type comes from the port's arch_context.h.
+ */
+#ifndef FENESTRA_ARCH_H
+#define FENESTRA_ARCH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <arch_context.h> /* from the port: arch/<port>/ */
+
+/* --- thread contexts -------------------------------------------------- */
+
+/* Prepares a context that starts unprivileged at entry (Thumb bit set) on
+ * the stack whose top is sp, with r0 = arg and lr = ret. */
+void arch_context_init(struct arch_context *ctx, uint32_t entry, uint32_t sp,
+                       uint32_t arg, uint32_t ret);
+
+/* System-call view of a context trapped by `svc`: number and arguments. */
+uint32_t arch_syscall_number(const struct arch_context *ctx);
+uint32_t arch_syscall_arg(const struct arch_context *ctx, unsigned n);
+void arch_syscall_return(struct arch_context *ctx, uint32_t r0);
+void arch_syscall_return64(struct arch_context *ctx, uint64_t v);
+
+/* --- time ------------------------------------------------------------- */
+
+/* Cycles of the board clock since reset. */
+uint64_t arch_now(void);
+
+/* Arms the one-shot deadline: kern_trap_deadline() is entered once the
+ * clock reaches cycle (at once if it already has).  Replaces any earlier. */
+void arch_deadline_set(uint64_t cycle);
+
+/* --- user memory ------------------------------------------------------ */
+
+/* Copy between the kernel and a partition's memory.  The kernel has already
+ * checked the range against the partition's regions. */
+void arch_copy_from_user(void *dst, uint32_t src, uint32_t len);
+void arch_copy_to_user(uint32_t dst, const void *src, uint32_t len);
+
+/* --- console ---------------------------------------------------------- */
+
+void arch_console_write(const char *buf, uint32_t len);
+
+#endif

@@ -1,0 +1,86 @@
+/* console.c - line-prefixed console output (see console.h). */
+#include "console.h"
+
+#include "ktime.h"
+
+uint32_t console_fmt_u64(char *buf, uint64_t v)
+{
+    char tmp[20];
+    uint32_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    for (uint32_t i = 0; i < n; i++)
+        buf[i] = tmp[n - 1 - i];
+    return n;
+}
+
+uint32_t console_fmt_hex32(char *buf, uint32_t v)
+{
+    static const char digits[] = "0123456789abcdef";
+    buf[0] = '0';
+    buf[1] = 'x';
+    for (int i = 0; i < 8; i++)
+        buf[2 + i] = digits[(v >> (28 - 4 * i)) & 0xf];
+    return 10;
+}
+
+/* Right-aligns the decimal form of v in a field of `width` characters,
+ * zero-filled to `zeros` digits. */
+static uint32_t fmt_padded(char *buf, uint64_t v, uint32_t width, uint32_t zeros)
+{
+    char digits[20];
+    uint32_t n = console_fmt_u64(digits, v);
+    uint32_t len = n < zeros ? zeros : n;
+    uint32_t pad = len < width ? width - len : 0;
+    uint32_t o = 0;
+    while (o < pad)
+        buf[o++] = ' ';
+    for (uint32_t i = n; i < zeros; i++)
+        buf[o++] = '0';
+    for (uint32_t i = 0; i < n; i++)
+        buf[o++] = digits[i];
+    return o;
+}
+
+/* "[    0.005000] name: " like dmesg: seconds with microseconds. */
+static void write_prefix(const char *name)
+{
+    char buf[64];
+    uint64_t sec;
+    uint32_t ns;
+    ktime_to_sec_ns(arch_now(), cfg_system.board->clock_hz, &sec, &ns);
+    uint32_t o = 0;
+    buf[o++] = '[';
+    o += fmt_padded(buf + o, sec, 5, 1);
+    buf[o++] = '.';
+    o += fmt_padded(buf + o, ns / 1000, 6, 6);
+    buf[o++] = ']';
+    buf[o++] = ' ';
+    for (uint32_t i = 0; name[i] && o < sizeof buf - 2; i++)
+        buf[o++] = name[i];
+    buf[o++] = ':';
+    buf[o++] = ' ';
+    arch_console_write(buf, o);
+}
+
+void console_write(struct part *p, const char *buf, uint32_t len)
+{
+    bool *at_start = p ? &p->console_at_line_start
+                       : &kstate.kernel_console_at_line_start;
+    const char *name = p ? p->cfg->name : "kernel";
+    uint32_t i = 0;
+    while (i < len) {
+        if (*at_start)
+            write_prefix(name);
+        uint32_t j = i;
+        while (j < len && buf[j] != '\n')
+            j++;
+        *at_start = j < len;
+        if (j < len)
+            j++; /* include the newline */
+        arch_console_write(buf + i, j - i);
+        i = j;
+    }
+}

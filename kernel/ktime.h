@@ -1,0 +1,41 @@
+/*
+ * ktime.h - time arithmetic in cycles of the board clock.  Pure functions,
+ * shared by the kernel, the simulator and the config compiler.  All of them
+ * are exact and cannot overflow for any uint64_t input.
+ */
+#ifndef FENESTRA_KTIME_H
+#define FENESTRA_KTIME_H
+
+#include <stdint.h>
+
+#define KTIME_NEVER UINT64_MAX
+
+/* a + b, saturating at KTIME_NEVER (a deadline that never comes). */
+static inline uint64_t ktime_add_sat(uint64_t a, uint64_t b)
+{
+    return a > KTIME_NEVER - b ? KTIME_NEVER : a + b;
+}
+
+/* Splits cycles into whole seconds and the remaining nanoseconds, rounding
+ * down.  Dividing first keeps every intermediate below 2^64. */
+static inline void ktime_to_sec_ns(uint64_t cycles, uint32_t hz, uint64_t *sec,
+                                   uint32_t *ns)
+{
+    *sec = cycles / hz;
+    *ns = (uint32_t)((cycles % hz) * 1000000000ull / hz);
+}
+
+/* The first release point at or after now of a periodic timeline that
+ * started at origin with the given period (> 0). */
+static inline uint64_t ktime_next_period(uint64_t origin, uint64_t period,
+                                         uint64_t now)
+{
+    if (now <= origin)
+        return origin;
+    uint64_t k = (now - origin - 1) / period + 1;
+    if (k > (KTIME_NEVER - origin) / period)
+        return KTIME_NEVER;
+    return origin + k * period;
+}
+
+#endif

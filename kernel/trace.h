@@ -1,0 +1,59 @@
+/*
+ * trace.h - compact binary kernel events (format: docs/formats.md).
+ *
+ * The kernel appends events to a ring in the arena through trace_emit();
+ * the port drains it (the simulator after every kernel entry, firmware to
+ * the console UART).  A full ring never blocks the kernel: the event is
+ * counted in `lost` and the reader reports the gap.
+ */
+#ifndef FENESTRA_TRACE_H
+#define FENESTRA_TRACE_H
+
+#include <stdint.h>
+
+#define TRACE_FORMAT_VERSION 1
+#define TRACE_RING_SIZE 256 /* events, a power of two */
+
+enum trace_type {
+    TR_BOOT = 1,          /* a0: partitions, a1: windows */
+    TR_WINDOW = 2,        /* a0: window index, a1: planned start (low 32 bits) */
+    TR_THREAD_SWITCH = 3, /* thread: the new one (TRACE_NONE: idle),
+                          a0: previous as part << 8 | thread, 0xffff: idle */
+    TR_SYSCALL = 4,       /* a0: number, a1: result (r0) */
+    TR_FAULT = 5,         /* a0: address, a1: pc; flags: access kind */
+    TR_PART_STOPPED = 6,  /* a0: reason */
+    TR_THREAD_START = 7,  /* a0: entry */
+    TR_THREAD_EXIT = 8,
+    TR_WAKE = 9,          /* a0: cycle it was due (low 32 bits) */
+    TR_FRAME = 10,        /* a0: frame number */
+};
+
+#define TRACE_NONE 0xff
+
+/* One event: 24 bytes, little-endian on every build. */
+struct trace_event {
+    uint64_t cycle;
+    uint8_t type;   /* enum trace_type */
+    uint8_t part;   /* partition index or TRACE_NONE */
+    uint8_t thread; /* partition-local thread id or TRACE_NONE */
+    uint8_t flags;
+    uint32_t a0;
+    uint32_t a1;
+    uint32_t reserved;
+};
+
+struct trace_ring {
+    struct trace_event ev[TRACE_RING_SIZE];
+    uint32_t head;  /* next slot written */
+    uint32_t tail;  /* next slot read */
+    uint32_t lost;  /* events dropped because the ring was full */
+};
+
+void trace_emit(uint8_t type, uint8_t part, uint8_t thread, uint8_t flags,
+                uint32_t a0, uint32_t a1);
+
+/* Takes the oldest event; returns 0 when the ring is empty.  *lost receives
+ * (and clears) the number of events dropped before this one. */
+int trace_take(struct trace_event *out, uint32_t *lost);
+
+#endif

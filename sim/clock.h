@@ -1,0 +1,36 @@
+/*
+ * clock.h - the simulated board's deterministic clock.
+ *
+ * Virtual time is a count of board-clock cycles: one per guest instruction,
+ * plus a fixed cost per kernel entry.  `stop_at` is the next cycle at which
+ * the guest must be stopped: the kernel's deadline or the end of the run,
+ * whichever comes first.  Nothing here reads the host clock.
+ */
+#ifndef FENESTRA_SIM_CLOCK_H
+#define FENESTRA_SIM_CLOCK_H
+
+#include <stdint.h>
+
+struct sim_clock {
+    uint64_t now;       /* cycles since reset */
+    uint64_t deadline;  /* the kernel's one-shot deadline */
+    uint64_t limit;     /* end of the run */
+    uint64_t insns;     /* guest instructions retired */
+    uint64_t kernel_entries;
+};
+
+static inline uint64_t sim_clock_stop_at(const struct sim_clock *c)
+{
+    return c->deadline < c->limit ? c->deadline : c->limit;
+}
+
+/* Charges a kernel entry's cost; time never passes the next stop, so every
+ * deadline is met at its exact cycle (docs/architecture.md, "Time"). */
+static inline void sim_clock_charge(struct sim_clock *c, uint64_t cycles)
+{
+    uint64_t stop = sim_clock_stop_at(c);
+    uint64_t room = stop > c->now ? stop - c->now : 0;
+    c->now += cycles < room ? cycles : room;
+}
+
+#endif

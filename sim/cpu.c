@@ -1,0 +1,267 @@
+/* cpu.c - the guest CPU and its exact clock (see cpu.h). */
+#include "cpu.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* QEMU's exception numbers as Unicorn's interrupt hook reports them. */
+enum { EXCP_UDEF = 1, EXCP_SWI = 2, EXCP_BKPT = 7 };
+
+static const int context_regs[17] = {
+    UC_ARM_REG_R0, UC_ARM_REG_R1, UC_ARM_REG_R2,  UC_ARM_REG_R3,
+    UC_ARM_REG_R4, UC_ARM_REG_R5, UC_ARM_REG_R6,  UC_ARM_REG_R7,
+    UC_ARM_REG_R8, UC_ARM_REG_R9, UC_ARM_REG_R10, UC_ARM_REG_R11,
+    UC_ARM_REG_R12, UC_ARM_REG_SP, UC_ARM_REG_LR, UC_ARM_REG_PC,
+    UC_ARM_REG_XPSR,
+};
+
+/* --- instruction counting ------------------------------------------- */
+
+static uint32_t insns_between(struct sim_cpu *c, uint32_t from, uint32_t to)
+{
+    const uint8_t *code = sim_mem_host(c->mem, from, to - from);
+    return code && to > from ? icount_decode(code, to - from) : 0;
+}
+
+/* Runs before every translated block.  Charges the whole block up front, or
+ * stops before it when it would cross the stop cycle. */
+static void on_block(uc_engine *uc, uint64_t addr, uint32_t size, void *user)
+{
+    struct sim_cpu *c = user;
+    if (c->in_tail)
+        return;
+    const uint8_t *code = sim_mem_host(c->mem, (uint32_t)addr, size);
+    uint32_t n = code ? icount_block(&c->icount, (uint32_t)addr, code, size) : 1;
+    uint64_t stop = sim_clock_stop_at(c->clock);
+    if (c->clock->now + n > stop) {
+        c->pending_stop = true;
+        c->stop_block_addr = (uint32_t)addr;
+        c->stop_block_size = size;
+        uc_emu_stop(uc);
+        return;
+    }
+    c->block_addr = (uint32_t)addr;
+    c->block_start = c->clock->now;
+    c->clock->now += n;
+    c->clock->insns += n;
+}
+
+/* --- traps ------------------------------------------------------------ */
+
+static void set_exit(struct sim_cpu *c, enum sim_stop why)
+{
+    if (c->have_exit)
+        return;
+    c->exit = (struct sim_exit){.why = why};
+    c->have_exit = true;
+}
+
+static void on_interrupt(uc_engine *uc, uint32_t intno, void *user)
+{
+    struct sim_cpu *c = user;
+    if (intno == EXCP_SWI) {
+        set_exit(c, SIM_STOP_SVC);
+    } else {
+        set_exit(c, intno == EXCP_UDEF || intno == EXCP_BKPT ? SIM_STOP_UNDEFINED
+                                                             : SIM_STOP_EXCEPTION);
+        c->exit.exception = intno;
+    }
+    uc_emu_stop(uc);
+}
+
+static bool on_bad_access(uc_engine *uc, uc_mem_type type, uint64_t addr,
+                          int size, int64_t value, void *user)
+{
+    (void)uc;
+    (void)size;
+    (void)value;
+    struct sim_cpu *c = user;
+    uint32_t access;
+    switch (type) {
+    case UC_MEM_WRITE_UNMAPPED:
+    case UC_MEM_WRITE_PROT: access = 1; break;
+    case UC_MEM_FETCH_UNMAPPED:
+    case UC_MEM_FETCH_PROT: access = 2; break;
+    default: access = 0; break;
+    }
+    set_exit(c, SIM_STOP_MEMORY);
+    c->exit.access = access;
+    c->exit.addr = (uint32_t)addr;
+    return false;
+}
+
+/* --- set-up ----------------------------------------------------------- */
+
+static int cpu_model_of(const char *name)
+{
+    if (!strcmp(name, "cortex-m3"))
+        return UC_CPU_ARM_CORTEX_M3;
+    if (!strcmp(name, "cortex-m4"))
+        return UC_CPU_ARM_CORTEX_M4;
+    if (!strcmp(name, "cortex-m7"))
+        return UC_CPU_ARM_CORTEX_M7;
+    return -1;
+}
+
+bool sim_cpu_open(struct sim_cpu *c, const char *model, struct sim_clock *clock,
+                  struct sim_mem *mem, char *err, unsigned errlen)
+{
+    memset(c, 0, sizeof *c);
+    c->clock = clock;
+    c->mem = mem;
+    int m = cpu_model_of(model);
+    if (m < 0) {
+        snprintf(err, errlen, "unsupported CPU '%s' (supported: cortex-m3, cortex-m4, cortex-m7)", model);
+        return false;
+    }
+    uc_err e = uc_open(UC_ARCH_ARM, UC_MODE_THUMB | UC_MODE_MCLASS, &c->uc);
+    if (e == UC_ERR_OK)
+        e = uc_ctl_set_cpu_model(c->uc, m);
+    if (e == UC_ERR_OK)
+        e = uc_hook_add(c->uc, &c->block_hook, UC_HOOK_BLOCK, on_block, c, 1, 0);
+    if (e == UC_ERR_OK)
+        e = uc_hook_add(c->uc, &c->intr_hook, UC_HOOK_INTR, on_interrupt, c, 1, 0);
+    if (e == UC_ERR_OK)
+        e = uc_hook_add(c->uc, &c->mem_hook, UC_HOOK_MEM_INVALID, on_bad_access, c, 1, 0);
+    if (e != UC_ERR_OK) {
+        snprintf(err, errlen, "cannot start the CPU model: %s", uc_strerror(e));
+        return false;
+    }
+    /* Thread mode, unprivileged (CONTROL.nPRIV): partitions never run
+     * privileged code. */
+    uint32_t control = 1;
+    uc_reg_write(c->uc, UC_ARM_REG_CONTROL, &control);
+    return sim_mem_attach(mem, c->uc, err, errlen);
+}
+
+void sim_cpu_close(struct sim_cpu *c)
+{
+    if (c->uc)
+        uc_close(c->uc);
+    c->uc = NULL;
+}
+
+/* --- running ---------------------------------------------------------- */
+
+static void load_context(struct sim_cpu *c, const struct arch_context *ctx)
+{
+    const void *vals[17];
+    for (int i = 0; i < 13; i++)
+        vals[i] = &ctx->r[i];
+    vals[13] = &ctx->sp;
+    vals[14] = &ctx->lr;
+    vals[15] = &ctx->pc;
+    vals[16] = &ctx->xpsr;
+    uc_reg_write_batch(c->uc, (int *)context_regs, (void *const *)vals, 17);
+}
+
+static void save_context(struct sim_cpu *c, struct arch_context *ctx)
+{
+    void *vals[17];
+    for (int i = 0; i < 13; i++)
+        vals[i] = &ctx->r[i];
+    vals[13] = &ctx->sp;
+    vals[14] = &ctx->lr;
+    vals[15] = &ctx->pc;
+    vals[16] = &ctx->xpsr;
+    uc_reg_read_batch(c->uc, (int *)context_regs, vals, 17);
+}
+
+/* `until` 0 names no partition code: address 0 is kernel memory on every
+ * board (fcc refuses partition regions there). */
+static uc_err start(struct sim_cpu *c, uint32_t pc, uint32_t until)
+{
+    return uc_emu_start(c->uc, pc | 1, until, 0, 0);
+}
+
+/* Address of the instruction k instructions after pc (straight-line code). */
+static uint32_t skip_insns(struct sim_cpu *c, uint32_t pc, uint64_t k)
+{
+    for (; k > 0; k--) {
+        const uint8_t *hw = sim_mem_host(c->mem, pc, 2);
+        pc += thumb_insn_len((uint16_t)(hw[0] | hw[1] << 8));
+    }
+    return pc;
+}
+
+/* Runs the k instructions left before the stop cycle.  They are the first k
+ * of the block the fast path stopped in front of (k < its count; only its
+ * last instruction can branch or trap), so the block is retranslated to end
+ * at the k-th instruction's address and retranslated back afterwards.
+ * Unicorn checks that exit address before an IT block's condition test, so
+ * condition-failed instructions count like every other (a code hook would
+ * miss them). */
+static uc_err run_tail(struct sim_cpu *c, uint32_t pc)
+{
+    uint64_t k = sim_clock_stop_at(c->clock) - c->clock->now;
+    if (k == 0)
+        return UC_ERR_OK;
+    uint32_t a = c->stop_block_addr, end = a + c->stop_block_size;
+    uc_ctl_remove_cache(c->uc, a, end);
+    c->in_tail = true;
+    c->block_addr = pc;
+    c->block_start = c->clock->now;
+    uc_err e = start(c, pc, skip_insns(c, pc, k));
+    c->in_tail = false;
+    uc_ctl_remove_cache(c->uc, a, end);
+    c->tails++;
+    if (!c->have_exit) {
+        c->clock->now += k;
+        c->clock->insns += k;
+    }
+    return e;
+}
+
+/* A fault ends a block early: only the instructions before the faulting
+ * one retired, so the up-front charge is corrected from its pc. */
+static void settle_fault(struct sim_cpu *c, uint32_t pc)
+{
+    uint32_t done = insns_between(c, c->block_addr, pc);
+    uint64_t charged = c->clock->now - c->block_start;
+    c->clock->now = c->block_start + done;
+    c->clock->insns -= charged - done;
+}
+
+/* A refused TLB fill raises a guest fault that ends the run with
+ * UC_ERR_EXCEPTION and an exact pc; the access is in the memory layer. */
+static void classify_error(struct sim_cpu *c, uc_err e)
+{
+    if (c->mem->denied) {
+        set_exit(c, SIM_STOP_MEMORY);
+        c->exit.addr = c->mem->denied_addr;
+        c->exit.access = c->mem->denied_access;
+        return;
+    }
+    switch (e) {
+    case UC_ERR_INSN_INVALID: set_exit(c, SIM_STOP_UNDEFINED); break;
+    case UC_ERR_EXCEPTION: set_exit(c, SIM_STOP_EXCEPTION); break;
+    default: set_exit(c, SIM_STOP_MEMORY); break;
+    }
+}
+
+struct sim_exit sim_cpu_run(struct sim_cpu *c, struct arch_context *ctx)
+{
+    c->pending_stop = false;
+    c->have_exit = false;
+    c->mem->denied = false;
+    c->block_addr = ctx->pc;
+    c->block_start = c->clock->now;
+    load_context(c, ctx);
+    uc_err e = start(c, ctx->pc, 0);
+    if (e == UC_ERR_OK && !c->have_exit && c->pending_stop) {
+        uint32_t pc;
+        uc_reg_read(c->uc, UC_ARM_REG_PC, &pc);
+        e = run_tail(c, pc);
+    }
+    save_context(c, ctx);
+    if (e != UC_ERR_OK)
+        classify_error(c, e);
+    if (!c->have_exit)
+        set_exit(c, SIM_STOP_CLOCK);
+    c->exit.pc = ctx->pc;
+    if (c->exit.why == SIM_STOP_SVC)
+        c->exit.pc = ctx->pc - 2;
+    else if (c->exit.why != SIM_STOP_CLOCK)
+        settle_fault(c, ctx->pc);
+    return c->exit;
+}

@@ -1,0 +1,69 @@
+/*
+ * cpu.h - the guest CPU: Unicorn in Cortex-M mode running partition code
+ * unprivileged, with the instruction-exact clock.
+ *
+ * Fast path: a block hook charges each translated block's instruction count
+ * before it runs, and stops before a block that would cross the clock's
+ * stop cycle.  The few instructions left before the stop cycle are then run
+ * exactly: that one block is retranslated to end at the stop instruction's
+ * address, and retranslated back afterwards.
+ * No per-instruction hook is ever installed on the fast path.
+ */
+#ifndef FENESTRA_SIM_CPU_H
+#define FENESTRA_SIM_CPU_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <unicorn/unicorn.h>
+
+#include <arch_context.h>
+
+#include "clock.h"
+#include "icount.h"
+#include "mem.h"
+
+enum sim_stop {
+    SIM_STOP_CLOCK,     /* reached the clock's stop cycle */
+    SIM_STOP_SVC,       /* supervisor call; pc is past the svc */
+    SIM_STOP_MEMORY,    /* access the partition may not make */
+    SIM_STOP_UNDEFINED, /* undefined instruction */
+    SIM_STOP_EXCEPTION, /* any other CPU exception */
+};
+
+struct sim_exit {
+    enum sim_stop why;
+    uint32_t access;    /* SIM_STOP_MEMORY: 0 read, 1 write, 2 execute */
+    uint32_t addr;      /* SIM_STOP_MEMORY: data address */
+    uint32_t pc;        /* address of the instruction that stopped */
+    uint32_t exception; /* SIM_STOP_EXCEPTION: Unicorn's exception number */
+};
+
+struct sim_cpu {
+    uc_engine *uc;
+    struct sim_clock *clock;
+    struct sim_mem *mem;
+    struct sim_icount icount;
+    uc_hook block_hook, intr_hook, mem_hook;
+    /* state of the current run */
+    bool pending_stop;       /* the block hook stopped before a block */
+    uint32_t stop_block_addr, stop_block_size;
+    uint32_t block_addr;     /* block being executed and the cycle it began */
+    uint64_t block_start;
+    bool in_tail;
+    struct sim_exit exit;
+    bool have_exit;
+    uint64_t tails;          /* statistics: exact tails run */
+};
+
+/* Opens the CPU model named by the board ("cortex-m3"); false with a
+ * message on failure. */
+bool sim_cpu_open(struct sim_cpu *c, const char *model, struct sim_clock *clock,
+                  struct sim_mem *mem, char *err, unsigned errlen);
+void sim_cpu_close(struct sim_cpu *c);
+
+/* Runs ctx until a trap or the clock's stop cycle; saves the registers
+ * back into ctx and tells why it stopped. */
+struct sim_exit sim_cpu_run(struct sim_cpu *c, struct arch_context *ctx);
+
+#endif

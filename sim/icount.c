@@ -1,0 +1,31 @@
+/* icount.c - instruction counts of translated blocks (see icount.h). */
+#include "icount.h"
+
+#include <string.h>
+
+uint32_t icount_decode(const uint8_t *code, uint32_t size)
+{
+    uint32_t n = 0;
+    for (uint32_t off = 0; off < size; n++) {
+        uint16_t hw = (uint16_t)(code[off] | code[off + 1] << 8);
+        off += thumb_insn_len(hw);
+    }
+    return n;
+}
+
+uint32_t icount_block(struct sim_icount *ic, uint32_t addr, const uint8_t *code,
+                      uint32_t size)
+{
+    struct icount_slot *s = &ic->slot[(addr >> 1) & (ICOUNT_SLOTS - 1)];
+    if (s->addr != addr || s->size != size) {
+        s->addr = addr;
+        s->size = size;
+        s->count = icount_decode(code, size);
+    }
+    return s->count;
+}
+
+void icount_clear(struct sim_icount *ic)
+{
+    memset(ic, 0, sizeof *ic);
+}

@@ -1,0 +1,39 @@
+/*
+ * icount.h - guest instructions per translated block.
+ *
+ * Unicorn's block hook gives a block's address and size in bytes, not its
+ * instruction count; the clock needs the count.  Thumb-2 instructions are 2
+ * or 4 bytes and the first halfword tells which, so a block is decoded once
+ * and its count cached by (address, size).
+ */
+#ifndef FENESTRA_SIM_ICOUNT_H
+#define FENESTRA_SIM_ICOUNT_H
+
+#include <stdint.h>
+
+#define ICOUNT_SLOTS 4096 /* a power of two */
+
+struct icount_slot {
+    uint32_t addr, size, count;
+};
+
+struct sim_icount {
+    struct icount_slot slot[ICOUNT_SLOTS];
+};
+
+/* Length in bytes (2 or 4) of the Thumb instruction starting with hw. */
+static inline uint32_t thumb_insn_len(uint16_t hw)
+{
+    return (hw & 0xf800) >= 0xe800 ? 4 : 2;
+}
+
+/* Instructions in the code at host pointer `code` of `size` bytes. */
+uint32_t icount_decode(const uint8_t *code, uint32_t size);
+
+/* Count for the block at guest addr whose code is at host pointer `code`. */
+uint32_t icount_block(struct sim_icount *ic, uint32_t addr, const uint8_t *code,
+                      uint32_t size);
+
+void icount_clear(struct sim_icount *ic);
+
+#endif

@@ -1,0 +1,63 @@
+/* machine.c - the board twin (see machine.h). */
+#include "machine.h"
+
+#include <string.h>
+
+#include "loader.h"
+
+/* Attaches a model for every device of the board description.  Devices the
+ * simulator does not model yet are left off the bus, so touching them is
+ * reported as a stray access. */
+static bool attach_devices(struct sim_machine *m, char *err, unsigned errlen)
+{
+    const struct cfg_board *b = m->sys->board;
+    for (uint8_t i = 0; i < b->num_devices; i++) {
+        const struct cfg_device *d = &b->devices[i];
+        if (strcmp(d->type, "cmsdk-uart") != 0)
+            continue;
+        if (m->num_uarts == SIM_MAX_UARTS) {
+            snprintf(err, errlen, "board %s: more than %d UARTs", b->name, SIM_MAX_UARTS);
+            return false;
+        }
+        struct sim_uart *u = &m->uart[m->num_uarts++];
+        FILE *out = d->base == b->console_base ? m->console : m->log;
+        sim_uart_reset(u, d->name, out, m->log);
+        sim_bus_attach(&m->bus, d->name, d->base, d->size, &sim_uart_ops, u);
+    }
+    return true;
+}
+
+static bool load_all(struct sim_machine *m, const char *elf_dir, char *err,
+                     unsigned errlen)
+{
+    for (uint8_t i = 0; i < m->sys->num_partitions; i++) {
+        const struct cfg_partition *p = &m->sys->partitions[i];
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s.elf", elf_dir, p->name);
+        if (!sim_load_partition(&m->mem, p, path, err, errlen))
+            return false;
+    }
+    return true;
+}
+
+bool sim_machine_init(struct sim_machine *m, const struct cfg_system *sys,
+                      const char *elf_dir, FILE *console, FILE *log, char *err,
+                      unsigned errlen)
+{
+    memset(m, 0, sizeof *m);
+    m->sys = sys;
+    m->console = console;
+    m->log = log;
+    m->bus.log = log;
+    m->clock.deadline = UINT64_MAX;
+    return sim_mem_init(&m->mem, sys->board, err, errlen) &&
+           sim_cpu_open(&m->cpu, sys->board->cpu, &m->clock, &m->mem, err, errlen) &&
+           sim_mem_check_partitions(sys, err, errlen) &&
+           attach_devices(m, err, errlen) && load_all(m, elf_dir, err, errlen);
+}
+
+void sim_machine_free(struct sim_machine *m)
+{
+    sim_cpu_close(&m->cpu);
+    sim_mem_free(&m->mem);
+}

@@ -1,0 +1,71 @@
+/*
+ * mem.h - the simulated board's memory.
+ *
+ * Each RAM block of the board is one host buffer, mapped whole into the
+ * guest CPU, so the kernel's copy-in/copy-out and the loader reach guest
+ * memory directly.  What the running partition may touch is decided per
+ * page by Unicorn's software TLB (UC_TLB_VIRTUAL): on a miss, the fill hook
+ * answers from the active partition's regions, and a denied access becomes
+ * a precise guest fault (exact pc).  A partition switch flushes the TLB.
+ * Pages can also be mapped, unmapped or re-protected at run time.
+ */
+#ifndef FENESTRA_SIM_MEM_H
+#define FENESTRA_SIM_MEM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <unicorn/unicorn.h>
+
+#include "config.h"
+
+#define SIM_PAGE_SIZE 1024u /* Unicorn's ARM page */
+#define SIM_MAX_RAM 8
+
+enum sim_access { SIM_READ = 0, SIM_WRITE = 1, SIM_EXEC = 2 };
+
+struct sim_ram {
+    uint32_t base, size;
+    uint8_t *host;
+};
+
+struct sim_mem {
+    struct sim_ram ram[SIM_MAX_RAM];
+    unsigned num_ram;
+    uc_engine *uc;
+    uc_hook tlb_hook;
+    const struct cfg_partition *active; /* whose regions are accessible */
+    /* the last access the TLB refused */
+    bool denied;
+    uint32_t denied_addr;
+    enum sim_access denied_access;
+    uint64_t tlb_fills; /* statistics */
+};
+
+/* Allocates the board's RAM; returns false with a message in err. */
+bool sim_mem_init(struct sim_mem *m, const struct cfg_board *b, char *err,
+                  unsigned errlen);
+void sim_mem_free(struct sim_mem *m);
+
+/* Maps the RAM into the CPU and installs the TLB fill hook. */
+bool sim_mem_attach(struct sim_mem *m, uc_engine *uc, char *err, unsigned errlen);
+
+/* Host pointer for [addr, addr+len) if it lies in one RAM block, else NULL. */
+uint8_t *sim_mem_host(const struct sim_mem *m, uint32_t addr, uint32_t len);
+
+/* Checks that every partition region is page-aligned (the TLB answers per
+ * page until the MPU model refines it to 32 bytes). */
+bool sim_mem_check_partitions(const struct cfg_system *s, char *err,
+                              unsigned errlen);
+
+/* Page-level primitives of the memory layer (addr, size: whole pages). */
+bool sim_mem_map_pages(struct sim_mem *m, uint32_t addr, uint32_t size,
+                       uint32_t uc_perms);
+bool sim_mem_unmap_pages(struct sim_mem *m, uint32_t addr, uint32_t size);
+bool sim_mem_protect_pages(struct sim_mem *m, uint32_t addr, uint32_t size,
+                           uint32_t uc_perms);
+
+/* Makes p's regions (NULL: nothing) the accessible ones. */
+void sim_mem_activate(struct sim_mem *m, const struct cfg_partition *p);
+
+#endif

@@ -1,0 +1,75 @@
+/* options.c - command-line parsing (see options.h). */
+#include "options.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char sim_usage[] =
+    "options:\n"
+    "  --frames N    run N major frames (default 10)\n"
+    "  --cycles N    run N cycles of the board clock\n"
+    "  --events      also print kernel events (window and thread switches,\n"
+    "                system calls, faults) with their cycle\n"
+    "  --quiet       print neither console output nor events, only the summary\n"
+    "  --elf-dir D   load partition ELF files from D\n"
+    "  --help        show this text\n";
+
+/* A positive decimal count; rejects signs, junk, overflow and zero. */
+static bool parse_count(const char *opt, const char *s, uint64_t *out, char *err,
+                        unsigned errlen)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = (s && *s >= '0' && *s <= '9') ? strtoull(s, &end, 10) : 0;
+    if (!s || !(*s >= '0' && *s <= '9') || *end || errno == ERANGE || v == 0) {
+        snprintf(err, errlen, "%s needs a positive whole number, got '%s'", opt,
+                 s ? s : "(nothing)");
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+static bool parse_one(char **argv, int *i, int argc, struct sim_options *o,
+                      char *err, unsigned errlen)
+{
+    const char *a = argv[*i];
+    const char *next = *i + 1 < argc ? argv[*i + 1] : NULL;
+    if (!strcmp(a, "--events"))
+        return o->events = true;
+    if (!strcmp(a, "--quiet"))
+        return o->quiet = true;
+    if (!strcmp(a, "--frames") || !strcmp(a, "--cycles") || !strcmp(a, "--elf-dir")) {
+        (*i)++;
+        if (!strcmp(a, "--elf-dir")) {
+            if (!next) {
+                snprintf(err, errlen, "--elf-dir needs a directory");
+                return false;
+            }
+            o->elf_dir = next;
+            return true;
+        }
+        return parse_count(a, next, !strcmp(a, "--frames") ? &o->frames : &o->cycles,
+                           err, errlen);
+    }
+    snprintf(err, errlen, "unknown option '%s'", a);
+    return false;
+}
+
+bool sim_parse_options(int argc, char **argv, struct sim_options *o, char *err,
+                       unsigned errlen)
+{
+    for (int i = 1; i < argc; i++) {
+        if (!parse_one(argv, &i, argc, o, err, errlen))
+            return false;
+    }
+    if (o->frames && o->cycles) {
+        snprintf(err, errlen, "give either --frames or --cycles, not both");
+        return false;
+    }
+    if (!o->frames && !o->cycles)
+        o->frames = SIM_DEFAULT_FRAMES;
+    return true;
+}

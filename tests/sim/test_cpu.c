@@ -1,0 +1,322 @@
+/*
+ * test_cpu.c - the simulator's guest CPU and its exact clock (sim/cpu.c).
+ *
+ * The guest code below is a loop with IT blocks and memory traffic.  Every
+ * stop cycle is checked against a reference run on a second engine that
+ * steps with a per-instruction hook.  Unicorn calls that hook only for IT
+ * instructions whose condition passes, so the reference rebuilds the
+ * architectural instruction index from the addresses it sees: the fast path
+ * with its exact tail must stop after exactly that instruction, in that
+ * state.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "cpu.h"
+
+/*
+ *  0: adds r0, #1              14: tst.w r0, #7
+ *  2: eor.w r1, r0, r1, ror #3 18: itt eq
+ *  6: cmp r0, #200             1a: addeq r5, #1
+ *  8: ite lt                   1c: addeq r6, r5, r0
+ *  a: addlt r2, r2, r0         1e: cmp r0, #250
+ *  c: subge r2, r2, #1         20: bne 0
+ *  e: ldr r3, [r4]             22: svc #0
+ * 10: add r3, r1
+ * 12: str r3, [r4]
+ * 15 instructions per turn, 250 turns, then the svc: 3751 in all.
+ */
+static const uint8_t loop_code[] = {
+    0x01, 0x30, 0x80, 0xea, 0xf1, 0x01, 0xc8, 0x28, 0xb4, 0xbf, 0x12, 0x18,
+    0x52, 0x1e, 0x23, 0x68, 0x0b, 0x44, 0x23, 0x60, 0x10, 0xf0, 0x07, 0x0f,
+    0x04, 0xbf, 0x01, 0x35, 0x2e, 0x18, 0xfa, 0x28, 0xee, 0xd1, 0x00, 0xdf,
+};
+#define LOOP_INSNS 3751u
+#define CODE 0x00100000u
+#define DATA 0x20000000u
+
+/* ldr r0, [r1]; with r1 pointing at unmapped memory. */
+static const uint8_t fault_code[] = {0x01, 0x30, 0x01, 0x30, 0x08, 0x68, 0x01, 0x30};
+
+static const struct cfg_mem ram[] = {
+    {"code", 0x00000000, 0x00400000, CFG_MEM_RAM},
+    {"data", 0x20000000, 0x00400000, CFG_MEM_RAM},
+};
+static const struct cfg_board board = {.name = "test", .cpu = "cortex-m3",
+                                       .clock_hz = 25000000, .num_mem = 2, .mem = ram};
+
+static const struct cfg_region test_regions[] = {
+    {"code", CODE, 0x1000, CFG_REGION_CODE, CFG_ACCESS_R | CFG_ACCESS_X},
+    {"data", DATA, 0x1000, CFG_REGION_DATA, CFG_ACCESS_R | CFG_ACCESS_W},
+};
+static const struct cfg_partition test_part = {
+    .name = "t", .entry = CODE | 1, .num_regions = 2, .regions = test_regions};
+
+/* State before the instruction with a given architectural index. */
+struct snapshot {
+    int valid; /* no hook runs for condition-failed IT instructions */
+    uint32_t r[6]; /* r0-r3, r5, r6 */
+    uint32_t pc, nzcv, data;
+};
+
+struct rig {
+    struct sim_clock clock;
+    struct sim_mem mem;
+    struct sim_cpu cpu;
+    uc_engine *ref; /* reference engine: same code, stepped by a code hook */
+    uc_hook ref_hook;
+    uint32_t ref_data;
+    uint64_t ref_index;
+    uint32_t ref_last_pc;
+    struct snapshot snap[LOOP_INSNS + 1];
+};
+
+/* Index of the instruction at addr: straight on from the last hooked one
+ * counts the condition-failed instructions skipped in between; the loop's
+ * only jump (bne, back to the start) is one instruction.  Records the state
+ * the instruction starts from. */
+static void on_ref_insn(uc_engine *uc, uint64_t addr, uint32_t size, void *user)
+{
+    (void)size;
+    struct rig *r = user;
+    uint32_t a = (uint32_t)addr;
+    if (a > r->ref_last_pc)
+        r->ref_index += icount_decode(loop_code + (r->ref_last_pc - CODE),
+                                      a - r->ref_last_pc);
+    else if (a < r->ref_last_pc)
+        r->ref_index += 1; /* equal: the very first instruction */
+    r->ref_last_pc = a;
+    if (r->ref_index > LOOP_INSNS)
+        return;
+    static const int ids[6] = {UC_ARM_REG_R0, UC_ARM_REG_R1, UC_ARM_REG_R2,
+                               UC_ARM_REG_R3, UC_ARM_REG_R5, UC_ARM_REG_R6};
+    struct snapshot *s = &r->snap[r->ref_index];
+    for (int i = 0; i < 6; i++)
+        uc_reg_read(uc, ids[i], &s->r[i]);
+    uint32_t xpsr;
+    uc_reg_read(uc, UC_ARM_REG_XPSR, &xpsr);
+    s->nzcv = xpsr & 0xf0000000u;
+    s->pc = a;
+    s->data = r->ref_data;
+    s->valid = 1;
+}
+
+/* One reference run of the whole loop, recording every instruction. */
+static void record_reference(struct rig *r)
+{
+    uint32_t zero = 0, seed = 0x1234567, data = DATA, sp = DATA + 0x800;
+    uint32_t xpsr = 1u << 24;
+    for (int i = 0; i <= 12; i++)
+        uc_reg_write(r->ref, UC_ARM_REG_R0 + i, &zero);
+    uc_reg_write(r->ref, UC_ARM_REG_R1, &seed);
+    uc_reg_write(r->ref, UC_ARM_REG_R4, &data);
+    uc_reg_write(r->ref, UC_ARM_REG_SP, &sp);
+    uc_reg_write(r->ref, UC_ARM_REG_XPSR, &xpsr);
+    r->ref_data = 0;
+    r->ref_index = 0;
+    r->ref_last_pc = CODE;
+    uc_emu_start(r->ref, CODE | 1, CODE + sizeof loop_code - 2, 0, 0);
+}
+
+static int rig_setup(void **state)
+{
+    static struct rig r;
+    char err[256];
+    memset(&r, 0, sizeof r);
+    assert_true(sim_mem_init(&r.mem, &board, err, sizeof err));
+    assert_true(sim_cpu_open(&r.cpu, "cortex-m3", &r.clock, &r.mem, err, sizeof err));
+    sim_mem_activate(&r.mem, &test_part);
+    memcpy(sim_mem_host(&r.mem, CODE, sizeof loop_code), loop_code, sizeof loop_code);
+    memcpy(sim_mem_host(&r.mem, CODE + 0x100, sizeof fault_code), fault_code,
+           sizeof fault_code);
+    assert_int_equal(uc_open(UC_ARCH_ARM, UC_MODE_THUMB | UC_MODE_MCLASS, &r.ref), UC_ERR_OK);
+    uc_ctl_set_cpu_model(r.ref, UC_CPU_ARM_CORTEX_M3);
+    uc_mem_map(r.ref, CODE, 0x1000, UC_PROT_ALL);
+    uc_mem_map_ptr(r.ref, DATA, 0x1000, UC_PROT_ALL, &r.ref_data);
+    uc_mem_write(r.ref, CODE, loop_code, sizeof loop_code);
+    uc_hook_add(r.ref, &r.ref_hook, UC_HOOK_CODE, on_ref_insn, &r, 1, 0);
+    record_reference(&r);
+    *state = &r;
+    return 0;
+}
+
+static int rig_teardown(void **state)
+{
+    struct rig *r = *state;
+    uc_close(r->ref);
+    sim_cpu_close(&r->cpu);
+    sim_mem_free(&r->mem);
+    return 0;
+}
+
+static void fresh_context(struct arch_context *c, uint32_t seed, uint32_t data)
+{
+    memset(c, 0, sizeof *c);
+    c->r[1] = seed;
+    c->r[4] = data;
+    c->pc = CODE;
+    c->sp = DATA + 0x800;
+    c->xpsr = 1u << 24;
+}
+
+static uint32_t *data_word(struct rig *r, uint32_t addr)
+{
+    return (uint32_t *)sim_mem_host(&r->mem, addr, 4);
+}
+
+/* Runs ctx on the simulator until the clock reaches `until`. */
+static struct sim_exit run_until(struct rig *r, struct arch_context *ctx, uint64_t until)
+{
+    r->clock.deadline = until;
+    r->clock.limit = UINT64_MAX;
+    return sim_cpu_run(&r->cpu, ctx);
+}
+
+/* Compares the state after k instructions with the reference.  When the
+ * k-th instruction is condition-failed (no snapshot), the next recorded one
+ * must agree on everything those skipped instructions cannot change. */
+static void assert_matches_reference(struct rig *r, const struct arch_context *c, uint32_t k)
+{
+    uint32_t at = k;
+    while (!r->snap[at].valid)
+        at++;
+    const struct snapshot *s = &r->snap[at];
+    const uint32_t got[6] = {c->r[0], c->r[1], c->r[2], c->r[3], c->r[5], c->r[6]};
+    for (int i = 0; i < 6; i++) {
+        if (got[i] != s->r[i])
+            fail_msg("after %u instructions: register #%d is 0x%08x, reference 0x%08x",
+                     k, i, got[i], s->r[i]);
+    }
+    assert_int_equal(c->xpsr & 0xf0000000u, s->nzcv);
+    assert_int_equal(*data_word(r, DATA), s->data);
+    if (at == k)
+        assert_int_equal(c->pc, s->pc);
+}
+
+static void stops_after_exactly_the_instruction_that_reaches_the_deadline(void **state)
+{
+    struct rig *r = *state;
+    for (uint32_t k = 1; k < LOOP_INSNS; k += (k < 300 ? 1 : 37)) {
+        struct arch_context c;
+        fresh_context(&c, 0x1234567, DATA);
+        *data_word(r, DATA) = 0;
+        r->clock.now = 0;
+        struct sim_exit x = run_until(r, &c, k);
+        assert_int_equal(x.why, SIM_STOP_CLOCK);
+        assert_int_equal(r->clock.now, k);
+        assert_matches_reference(r, &c, k);
+    }
+}
+
+static void svc_stops_with_every_instruction_counted(void **state)
+{
+    struct rig *r = *state;
+    struct arch_context c;
+    fresh_context(&c, 0x1234567, DATA);
+    r->clock.now = 1000;
+    struct sim_exit x = run_until(r, &c, UINT64_MAX);
+    assert_int_equal(x.why, SIM_STOP_SVC);
+    assert_int_equal(x.pc, CODE + 0x22);
+    assert_int_equal(c.pc, CODE + 0x24);
+    assert_int_equal(r->clock.now, 1000 + LOOP_INSNS);
+}
+
+/* Two threads share the code; each is preempted at every point of the
+ * first turns (inside IT blocks too) while the other runs, and must end
+ * exactly as if it had never been interrupted. */
+static void preemption_and_resume_preserve_it_state(void **state)
+{
+    struct rig *r = *state;
+    struct arch_context whole;
+    fresh_context(&whole, 0x1234567, DATA);
+    *data_word(r, DATA) = 0;
+    run_until(r, &whole, UINT64_MAX);
+    uint32_t expect_r2 = whole.r[2], expect_r6 = whole.r[6], expect_mem = *data_word(r, DATA);
+
+    for (uint32_t k = 1; k < 64; k++) {
+        struct arch_context a, b;
+        fresh_context(&a, 0x1234567, DATA);
+        fresh_context(&b, 0x7654321, DATA + 0x100);
+        *data_word(r, DATA) = 0;
+        r->clock.now = 0;
+        run_until(r, &a, k);
+        run_until(r, &b, k + 1 + k % 7);
+        struct sim_exit x = run_until(r, &a, UINT64_MAX);
+        assert_int_equal(x.why, SIM_STOP_SVC);
+        assert_int_equal(a.r[2], expect_r2);
+        assert_int_equal(a.r[6], expect_r6);
+        assert_int_equal(*data_word(r, DATA), expect_mem);
+    }
+}
+
+static void memory_fault_reports_address_pc_and_retired_count(void **state)
+{
+    struct rig *r = *state;
+    struct arch_context c;
+    memset(&c, 0, sizeof c);
+    c.pc = CODE + 0x100;
+    c.r[1] = 0x30000000; /* nothing mapped there */
+    c.xpsr = 1u << 24;
+    r->clock.now = 0;
+    struct sim_exit x = run_until(r, &c, UINT64_MAX);
+    assert_int_equal(x.why, SIM_STOP_MEMORY);
+    assert_int_equal(x.access, 0);
+    assert_int_equal(x.addr, 0x30000000);
+    assert_int_equal(x.pc, CODE + 0x104);
+    assert_int_equal(r->clock.now, 2); /* the two adds before the load */
+}
+
+static void partition_cannot_touch_memory_outside_its_regions(void **state)
+{
+    struct rig *r = *state;
+    struct arch_context c;
+    memset(&c, 0, sizeof c);
+    c.pc = CODE + 0x100;
+    c.r[1] = DATA + 0x1000; /* RAM, but the next partition's */
+    c.xpsr = 1u << 24;
+    r->clock.now = 0;
+    struct sim_exit x = run_until(r, &c, UINT64_MAX);
+    assert_int_equal(x.why, SIM_STOP_MEMORY);
+    assert_int_equal(x.addr, DATA + 0x1000);
+    assert_int_equal(x.pc, CODE + 0x104);
+    /* Nothing accessible at all while no partition is active. */
+    sim_mem_activate(&r->mem, NULL);
+    c.pc = CODE;
+    x = run_until(r, &c, UINT64_MAX);
+    assert_int_equal(x.why, SIM_STOP_MEMORY);
+    assert_int_equal(x.access, SIM_EXEC);
+    sim_mem_activate(&r->mem, &test_part);
+}
+
+static void block_counts_agree_with_unicorn(void **state)
+{
+    struct rig *r = *state;
+    uc_tb tb;
+    /* uc_ctl_request_cache() spelled out: its macro shifts 3 << 30 in an
+     * int, which UBSan rightly rejects. */
+    uc_control_type request = (uc_control_type)(UC_CTL_TB_REQUEST_CACHE | 2u << 26 |
+                                                (unsigned)UC_CTL_IO_READ_WRITE << 30);
+    assert_int_equal(uc_ctl(r->cpu.uc, request, (uint64_t)(CODE | 1), &tb), UC_ERR_OK);
+    assert_int_equal(icount_decode(loop_code, tb.size), tb.icount);
+    assert_int_equal(icount_decode(loop_code, sizeof loop_code), 16);
+    assert_int_equal(thumb_insn_len(0xf000), 4);
+    assert_int_equal(thumb_insn_len(0xe800), 4);
+    assert_int_equal(thumb_insn_len(0xe7fe), 2); /* b . (16-bit) */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(stops_after_exactly_the_instruction_that_reaches_the_deadline),
+        cmocka_unit_test(svc_stops_with_every_instruction_counted),
+        cmocka_unit_test(preemption_and_resume_preserve_it_state),
+        cmocka_unit_test(memory_fault_reports_address_pc_and_retired_count),
+        cmocka_unit_test(partition_cannot_touch_memory_outside_its_regions),
+        cmocka_unit_test(block_counts_agree_with_unicorn),
+    };
+    return cmocka_run_group_tests_name("sim.cpu", tests, rig_setup, rig_teardown);
+}

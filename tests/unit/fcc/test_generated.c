@@ -1,0 +1,114 @@
+/*
+ * test_generated.c - links the cfg_gen.c that the fcc executable generated
+ * at build time from data/trio/app.yaml (board data/boards/testboard) and
+ * checks the tables the kernel would see.  The generated file is compiled
+ * with -Werror, so it must also be warning-free.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "config.h"
+#include "cfg_gen.h"
+
+static void sizes(void **state)
+{
+    (void)state;
+    assert_string_equal(CFG_APP_NAME, "trio");
+    assert_int_equal(CFG_NUM_PARTITIONS, 3);
+    assert_int_equal(CFG_NUM_THREADS, 14);
+    assert_int_equal(CFG_MAX_THREADS_PER_PARTITION, 8);
+    assert_int_equal(CFG_NUM_WINDOWS, 3);
+    assert_int_equal(CFG_CLOCK_HZ, 25000000);
+    assert_true(CFG_MAJOR_FRAME == 500000ull);
+    assert_string_equal(cfg_system.app_name, "trio");
+    assert_int_equal(cfg_system.num_partitions, 3);
+}
+
+static void board(void **state)
+{
+    (void)state;
+    const struct cfg_board *b = cfg_system.board;
+    assert_string_equal(b->name, "testboard");
+    assert_string_equal(b->cpu, "cortex-m3");
+    assert_int_equal(b->clock_hz, 25000000);
+    assert_int_equal(b->kernel_entry_cycles, 0);
+    assert_int_equal(b->num_mem, 2);
+    assert_int_equal(b->mem[0].kind, CFG_MEM_ROM);
+    assert_int_equal(b->mem[1].base, 0x20000000);
+    assert_int_equal(b->mem[1].size, 1 << 20);
+    assert_int_equal(b->num_reserved, 0);
+    assert_null(b->reserved);
+    assert_int_equal(b->num_devices, 1);
+    assert_string_equal(b->devices[0].type, "cmsdk-uart");
+    assert_int_equal(b->devices[0].irq, 2);
+    assert_int_equal(b->console_base, 0x40005000);
+}
+
+static void partitions(void **state)
+{
+    (void)state;
+    const struct cfg_partition *p = cfg_system.partitions;
+    assert_string_equal(p[0].name, "alpha");
+    assert_int_equal(p[0].entry, 0x00010001);
+    assert_int_equal(p[0].stack_base, 0x20010000);
+    assert_int_equal(p[0].stack_size, 1024);
+    assert_int_equal(p[0].priority, 5);
+    assert_int_equal(p[0].max_threads, 2);
+    assert_int_equal(p[0].first_thread, 0);
+    assert_int_equal(p[1].entry, 0x00020001); /* code region listed second */
+    assert_int_equal(p[1].stack_base, 0x20020000);
+    assert_int_equal(p[1].first_thread, 2);
+    assert_int_equal(p[1].priority, 200);
+    assert_int_equal(p[2].max_threads, 4); /* default */
+    assert_int_equal(p[2].first_thread, 10);
+    assert_int_equal(p[2].stack_size, 256);
+}
+
+static void regions(void **state)
+{
+    (void)state;
+    const struct cfg_partition *p = &cfg_system.partitions[1];
+    assert_int_equal(p->num_regions, 2);
+    assert_string_equal(p->regions[0].name, "ram");
+    assert_int_equal(p->regions[0].kind, CFG_REGION_DATA);
+    assert_int_equal(p->regions[0].access, CFG_ACCESS_R | CFG_ACCESS_W);
+    assert_int_equal(p->regions[0].size, 0x1000);
+    assert_int_equal(p->regions[1].kind, CFG_REGION_CODE);
+    assert_int_equal(p->regions[1].access, CFG_ACCESS_R | CFG_ACCESS_X);
+    assert_int_equal(p->regions[1].base, 0x00020000);
+}
+
+static void schedule(void **state)
+{
+    (void)state;
+    const struct cfg_schedule *s = cfg_system.schedule;
+    assert_string_equal(s->name, "default");
+    assert_true(s->major_frame == 500000);
+    assert_int_equal(s->num_windows, 3);
+    /* declared gamma, alpha, beta; sorted by offset */
+    assert_int_equal(s->windows[0].partition, 0);
+    assert_true(s->windows[0].offset == 0);
+    assert_true(s->windows[0].duration == 125000); /* 5 ms at 25 MHz */
+    assert_int_equal(s->windows[1].partition, 1);
+    assert_true(s->windows[1].offset == 125000);   /* 5000 us */
+    assert_true(s->windows[1].duration == 250000); /* 250000 cycles */
+    assert_int_equal(s->windows[2].partition, 2);
+    assert_true(s->windows[2].offset == 375000);
+    assert_true(s->windows[2].duration == 125000);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(sizes),
+        cmocka_unit_test(board),
+        cmocka_unit_test(partitions),
+        cmocka_unit_test(regions),
+        cmocka_unit_test(schedule),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,242 @@
+/*
+ * test_tables.c - a valid config gives the expected table values, and
+ * the generated files have the expected shape and are deterministic.
+ * Works on in-memory text through fcc_core.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "emit_c.h"
+#include "emit_ld.h"
+#include "fcc.h"
+#include "validate.h"
+
+static const char BOARD[] =
+    "name: tb\n"
+    "cpu: cortex-m3\n"
+    "clock_hz: 25000000\n"
+    "kernel_entry_cycles: 64\n"
+    "memory:\n"
+    "  - { name: flash, base: 0x00000000, size: 4MiB, kind: rom }\n"
+    "  - { name: sram, base: 0x20000000, size: 4MiB, kind: ram }\n"
+    "reserved:\n"
+    "  - { name: kernel_data, base: 0x20000000, size: 64KiB }\n"
+    "devices:\n"
+    "  - { name: timer0, type: cmsdk-timer, base: 0x40000000, size: 4KiB, irq: 8 }\n"
+    "  - { name: uart0, type: cmsdk-uart, base: 0x40004000, size: 4KiB }\n"
+    "console: uart0\n";
+
+/* Windows out of order, unequal thread counts, data before code. */
+static const char APP[] =
+    "board: tb\n"
+    "partitions:\n"
+    "  - name: ping\n"
+    "    entry: ping_main\n"
+    "    stack_size: 2KiB\n"
+    "    priority: 10\n"
+    "    max_threads: 3\n"
+    "    memory:\n"
+    "      - { name: code, kind: code, base: 0x00100000, size: 64KiB }\n"
+    "      - { name: data, kind: data, base: 0x20100000, size: 64KiB }\n"
+    "  - name: pong\n"
+    "    stack_size: 0x400\n"
+    "    priority: 20\n"
+    "    memory:\n"
+    "      - { name: ram, kind: data, base: 0x20110000, size: 32KiB }\n"
+    "      - { name: rom, kind: code, base: 0x00110000, size: 32KiB }\n"
+    "  - name: idle\n"
+    "    stack_size: 256\n"
+    "    priority: 1\n"
+    "    max_threads: 1\n"
+    "    memory:\n"
+    "      - { name: code, kind: code, base: 0x00120000, size: 1KiB }\n"
+    "      - { name: data, kind: data, base: 0x20120000, size: 1KiB }\n"
+    "schedule:\n"
+    "  major_frame: 10ms\n"
+    "  windows:\n"
+    "    - { partition: pong, offset: 5ms, duration: 4ms }\n"
+    "    - { partition: idle, offset: 9000us, duration: 25000cycles }\n"
+    "    - { partition: ping, offset: 0ms, duration: 5ms }\n";
+
+static int setup(void **state)
+{
+    struct fcc_diag *d = fcc_diag_new();
+    struct fcc_system *sys = fcc_system_from_texts(d, "apps/demo/app.yaml",
+                                                   APP, "boards/tb/board.yaml",
+                                                   BOARD);
+    fcc_diag_print(d, stderr);
+    fcc_diag_free(d);
+    *state = sys;
+    return sys ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    fcc_system_free(*state);
+    return 0;
+}
+
+static void times_in_cycles(void **state)
+{
+    const struct fcc_app *a = ((struct fcc_system *)*state)->app;
+    assert_int_equal(a->major_frame, 250000);
+    assert_int_equal(a->windows[2].offset, 0);
+    assert_int_equal(a->windows[2].duration, 125000); /* 5 ms at 25 MHz */
+    assert_int_equal(a->windows[0].offset, 125000);
+    assert_int_equal(a->windows[0].duration, 100000);
+    assert_int_equal(a->windows[1].offset, 225000);
+    assert_int_equal(a->windows[1].duration, 25000);
+}
+
+static void windows_sorted_by_offset(void **state)
+{
+    const struct fcc_app *a = ((struct fcc_system *)*state)->app;
+    size_t order[3];
+    assert_true(fcc_window_order(a, order));
+    assert_int_equal(order[0], 2);
+    assert_int_equal(order[1], 0);
+    assert_int_equal(order[2], 1);
+    assert_int_equal(a->windows[order[0]].part, 0);
+    assert_int_equal(a->windows[order[1]].part, 1);
+    assert_int_equal(a->windows[order[2]].part, 2);
+}
+
+static void partitions_derived_values(void **state)
+{
+    const struct fcc_app *a = ((struct fcc_system *)*state)->app;
+    assert_int_equal(a->partitions[0].first_thread, 0);
+    assert_int_equal(a->partitions[1].first_thread, 3);
+    assert_int_equal(a->partitions[2].first_thread, 7); /* 3 + default 4 */
+    assert_int_equal(a->partitions[1].max_threads, 4);
+    assert_int_equal(a->partitions[1].code, 1);
+    assert_int_equal(a->partitions[1].data, 0);
+    assert_string_equal(a->partitions[0].entry, "ping_main");
+    assert_string_equal(a->partitions[1].entry, "main");
+}
+
+/* needle must occur in hay; prints hay otherwise. */
+static void contains(const char *hay, const char *needle)
+{
+    if (!strstr(hay, needle))
+        fprintf(stderr, "missing \"%s\" in:\n%s\n", needle, hay);
+    assert_non_null(strstr(hay, needle));
+}
+
+static void tables_text(void **state)
+{
+    char *c = fcc_emit_tables(*state);
+    assert_non_null(c);
+    contains(c, "#include \"config.h\"\n#include \"cfg_gen.h\"\n");
+    contains(c, "        .name = \"pong\",\n"
+                "        .entry = 0x00110001u,\n"
+                "        .stack_base = 0x20110000u,\n"
+                "        .stack_size = 0x00000400u,\n"
+                "        .priority = 20,\n"
+                "        .max_threads = 4,\n"
+                "        .first_thread = 3,\n");
+    contains(c, "    { .name = \"rom\", .base = 0x00110000u, .size = "
+                "0x00008000u,\n      .kind = CFG_REGION_CODE, .access = "
+                "CFG_ACCESS_R | CFG_ACCESS_X },\n");
+    contains(c, "    { .name = \"ram\", .base = 0x20110000u, .size = "
+                "0x00008000u,\n      .kind = CFG_REGION_DATA, .access = "
+                "CFG_ACCESS_R | CFG_ACCESS_W },\n");
+    contains(c, "    { .partition = 0, .offset = 0ULL, .duration = 125000ULL"
+                " }, /* ping */\n"
+                "    { .partition = 1, .offset = 125000ULL, .duration = "
+                "100000ULL }, /* pong */\n"
+                "    { .partition = 2, .offset = 225000ULL, .duration = "
+                "25000ULL }, /* idle */\n");
+    contains(c, "    .console_base = 0x40004000u, /* uart0 */\n");
+    contains(c, "{ .name = \"timer0\", .type = \"cmsdk-timer\", .base = "
+                "0x40000000u, .size = 0x00001000u, .irq = 8 }");
+    contains(c, ".irq = -1 }");
+    contains(c, "{ .name = \"flash\", .base = 0x00000000u, .size = "
+                "0x00400000u, .kind = CFG_MEM_ROM }");
+    contains(c, "{ .name = \"kernel_data\", .base = 0x20000000u, .size = "
+                "0x00010000u, .kind = CFG_MEM_RAM }");
+    contains(c, "const struct cfg_system cfg_system = {");
+    free(c);
+}
+
+static void header_text(void **state)
+{
+    char *h = fcc_emit_header(*state);
+    assert_non_null(h);
+    contains(h, "#define CFG_APP_NAME \"demo\"\n"
+                "#define CFG_NUM_PARTITIONS 3\n"
+                "#define CFG_NUM_THREADS 8\n"
+                "#define CFG_MAX_THREADS_PER_PARTITION 4\n"
+                "#define CFG_NUM_WINDOWS 3\n"
+                "#define CFG_CLOCK_HZ 25000000u\n"
+                "#define CFG_MAJOR_FRAME 250000ULL\n");
+    free(h);
+}
+
+static void linker_script_text(void **state)
+{
+    char *ld = fcc_emit_ld(*state, 1);
+    assert_non_null(ld);
+    assert_string_equal(ld,
+        "/* Generated by fcc from apps/demo/app.yaml: partition pong. "
+        "Do not edit. */\n"
+        "MEMORY\n"
+        "{\n"
+        "  code (rx) : ORIGIN = 0x00110000, LENGTH = 0x00008000\n"
+        "  data (rw) : ORIGIN = 0x20110000, LENGTH = 0x00008000\n"
+        "}\n"
+        "__part_stack_size = 0x00000400;\n"
+        "PROVIDE(__part_main = main);\n"
+        "INCLUDE partition.ld\n");
+    free(ld);
+    ld = fcc_emit_ld(*state, 0);
+    contains(ld, "PROVIDE(__part_main = ping_main);\n");
+    free(ld);
+}
+
+/* Same input, same bytes: nothing depends on addresses or time. */
+static void output_deterministic(void **state)
+{
+    struct fcc_system *other = NULL;
+    assert_int_equal(setup((void **)&other), 0);
+    char *a = fcc_emit_tables(*state), *b = fcc_emit_tables(other);
+    char *ha = fcc_emit_header(*state), *hb = fcc_emit_header(other);
+    assert_string_equal(a, b);
+    assert_string_equal(ha, hb);
+    free(a);
+    free(b);
+    free(ha);
+    free(hb);
+    fcc_system_free(other);
+}
+
+static void app_name_from_folder(void **state)
+{
+    (void)state;
+    char *n = fcc_app_name("apps/hello/app.yaml");
+    assert_string_equal(n, "hello");
+    free(n);
+    n = fcc_app_name("/x/y/z.yaml");
+    assert_string_equal(n, "y");
+    free(n);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(times_in_cycles),
+        cmocka_unit_test(windows_sorted_by_offset),
+        cmocka_unit_test(partitions_derived_values),
+        cmocka_unit_test(tables_text),
+        cmocka_unit_test(header_text),
+        cmocka_unit_test(linker_script_text),
+        cmocka_unit_test(output_deterministic),
+        cmocka_unit_test(app_name_from_folder),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

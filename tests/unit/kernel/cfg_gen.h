@@ -1,0 +1,11 @@
+/* Hand-written stand-in for fcc's output: the kernel unit tests' system. */
+#ifndef CFG_GEN_H
+#define CFG_GEN_H
+#define CFG_NUM_PARTITIONS 2
+#define CFG_NUM_THREADS 8
+#define CFG_NUM_WINDOWS 2
+#define CFG_MAX_THREADS_PER_PARTITION 4
+#define CFG_CLOCK_HZ 1000000
+#define CFG_MAJOR_FRAME 250ULL
+#define CFG_APP_NAME "unit"
+#endif

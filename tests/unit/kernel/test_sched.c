@@ -1,0 +1,248 @@
+/*
+ * test_sched.c - the kernel's scheduler, threads and system calls on the
+ * fake port.  System: tests/unit/kernel/test_config.c (a [0,100), b
+ * [100,200), gap [200,250) in a 250-cycle frame; thread slots a:0-3, b:4-7).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "abi.h"
+#include "fake_arch.h"
+#include "kstate.h"
+
+static int setup(void **state)
+{
+    (void)state;
+    fake_reset();
+    kern_init();
+    return 0;
+}
+
+static struct thread *running(void)
+{
+    return kstate.sched.current;
+}
+
+static void window_switches_at_exact_boundaries(void **state)
+{
+    (void)state;
+    assert_int_equal(kstate.sched.active, 0);
+    assert_ptr_equal(running(), &kstate.threads[0]);
+    assert_int_equal(fake_deadline, 100);
+    fake_run_to_deadline();
+    assert_int_equal(kstate.sched.active, 1);
+    assert_ptr_equal(running(), &kstate.threads[4]);
+    assert_int_equal(fake_deadline, 200);
+    fake_run_to_deadline(); /* the gap: nobody runs */
+    assert_int_equal(kstate.sched.active, -1);
+    assert_null(running());
+    assert_int_equal(fake_deadline, 250);
+    fake_run_to_deadline(); /* frame 1 */
+    assert_int_equal(kstate.sched.frame, 1);
+    assert_ptr_equal(running(), &kstate.threads[0]);
+    assert_int_equal(fake_deadline, 350);
+
+    struct trace_event last;
+    assert_int_equal(fake_count_events(TR_WINDOW, &last), 3); /* 0, 100, 250: a gap has none */
+    assert_int_equal(last.cycle, 250);
+    assert_int_equal(last.a1, 250); /* planned start */
+}
+
+static void late_entry_catches_up_every_window(void **state)
+{
+    (void)state;
+    /* A port that enters late (here: 3 frames late) must still walk every
+     * boundary in order rather than skip windows silently. */
+    fake_count_events(TR_WINDOW, NULL);
+    fake_now = 760;
+    kern_trap_deadline();
+    assert_int_equal(kstate.sched.frame, 3);
+    assert_int_equal(fake_count_events(TR_WINDOW, NULL), 6);
+    assert_int_equal(kstate.sched.active, 0);
+}
+
+static void sleep_wakes_at_exact_cycle(void **state)
+{
+    (void)state;
+    fake_now = 10;
+    assert_int_equal(fake_syscall(FEN_SYS_SLEEP_UNTIL, 42, 0, 0, 0), 0);
+    assert_null(running());        /* idle: the window still belongs to a */
+    assert_int_equal(fake_deadline, 42);
+    fake_run_to_deadline();
+    assert_ptr_equal(running(), &kstate.threads[0]);
+    struct trace_event wake;
+    assert_int_equal(fake_count_events(TR_WAKE, &wake), 1);
+    assert_int_equal(wake.cycle, 42);
+    assert_int_equal(fake_deadline, 100);
+}
+
+static void sleep_due_in_other_window_waits_for_own(void **state)
+{
+    (void)state;
+    fake_now = 50;
+    fake_syscall(FEN_SYS_SLEEP_FOR, 100, 0, 0, 0); /* due at 150, in b's window */
+    assert_int_equal(fake_deadline, 100);
+    fake_run_to_deadline();                 /* b's window */
+    assert_int_equal(fake_deadline, 200);   /* a's timer is not armed here */
+    fake_run_to_deadline();                 /* gap */
+    fake_run_to_deadline();                 /* a's next window at 250 */
+    assert_ptr_equal(running(), &kstate.threads[0]);
+    struct trace_event wake;
+    assert_int_equal(fake_count_events(TR_WAKE, &wake), 1);
+    assert_int_equal(wake.cycle, 250);
+}
+
+static void sleep_in_the_past_returns_at_once(void **state)
+{
+    (void)state;
+    fake_now = 60;
+    assert_int_equal(fake_syscall(FEN_SYS_SLEEP_UNTIL, 59, 0, 0, 0), 0);
+    assert_ptr_equal(running(), &kstate.threads[0]);
+    assert_int_equal(fake_deadline, 100);
+}
+
+/* Writes a thread-attribute block into a's data memory at addr. */
+static void put_attr(uint32_t addr, uint32_t prio, uint32_t stack)
+{
+    struct fen_thread_attr a = {.entry = 0x1101, .arg = 7, .stack_base = stack,
+                                .stack_size = 256, .priority = prio, .exit_to = 0x1201};
+    memcpy(fake_memory + addr, &a, sizeof a);
+}
+
+static void higher_priority_thread_preempts(void **state)
+{
+    (void)state;
+    put_attr(0x8800, 20, 0x8a00);
+    int32_t id = fake_syscall(FEN_SYS_THREAD_CREATE, 0x8800, 0, 0, 0);
+    assert_int_equal(id, 1);
+    assert_ptr_equal(running(), &kstate.threads[0]); /* created dormant */
+    assert_int_equal(fake_syscall(FEN_SYS_THREAD_START, 1, 0, 0, 0), 0);
+    assert_ptr_equal(running(), &kstate.threads[1]);
+    struct arch_context *c = &kstate.threads[1].ctx;
+    assert_int_equal(c->pc, 0x1101);
+    assert_int_equal(c->r[0], 7);
+    assert_int_equal(c->sp, 0x8a00 + 256);
+    assert_int_equal(c->lr, 0x1201);
+    /* It exits: the lower-priority main thread resumes. */
+    fake_syscall(FEN_SYS_THREAD_EXIT, 0, 0, 0, 0);
+    assert_ptr_equal(running(), &kstate.threads[0]);
+    assert_int_equal(fake_syscall(FEN_SYS_THREAD_START, 1, 0, 0, 0), 0);
+    fake_syscall(FEN_SYS_THREAD_SET_PRIORITY, 1, 5, 0, 0);
+    assert_ptr_equal(running(), &kstate.threads[0]);
+}
+
+static void equal_priorities_are_fifo_and_yield_rotates(void **state)
+{
+    (void)state;
+    put_attr(0x8800, 10, 0x8a00);
+    fake_syscall(FEN_SYS_THREAD_CREATE, 0x8800, 0, 0, 0);
+    put_attr(0x8800, 10, 0x8c00);
+    fake_syscall(FEN_SYS_THREAD_CREATE, 0x8800, 0, 0, 0);
+    fake_syscall(FEN_SYS_THREAD_START, 1, 0, 0, 0);
+    fake_syscall(FEN_SYS_THREAD_START, 2, 0, 0, 0);
+    assert_ptr_equal(running(), &kstate.threads[0]); /* equal: no preemption */
+    fake_syscall(FEN_SYS_YIELD, 0, 0, 0, 0);
+    assert_ptr_equal(running(), &kstate.threads[1]);
+    fake_syscall(FEN_SYS_YIELD, 0, 0, 0, 0);
+    assert_ptr_equal(running(), &kstate.threads[2]);
+    fake_syscall(FEN_SYS_YIELD, 0, 0, 0, 0);
+    assert_ptr_equal(running(), &kstate.threads[0]);
+}
+
+static void thread_pool_is_bounded(void **state)
+{
+    (void)state;
+    put_attr(0x8800, 10, 0x8a00);
+    for (int i = 1; i < 4; i++)
+        assert_int_equal(fake_syscall(FEN_SYS_THREAD_CREATE, 0x8800, 0, 0, 0), i);
+    assert_int_equal(fake_syscall(FEN_SYS_THREAD_CREATE, 0x8800, 0, 0, 0),
+                     -FEN_NOT_AVAILABLE);
+}
+
+static void bad_arguments_are_refused_without_change(void **state)
+{
+    (void)state;
+    /* Attribute block outside a's memory, then in b's memory. */
+    assert_int_equal(fake_syscall(FEN_SYS_THREAD_CREATE, 0xf000, 0, 0, 0), -FEN_INVALID_PARAM);
+    assert_int_equal(fake_syscall(FEN_SYS_THREAD_CREATE, 0x9000, 0, 0, 0), -FEN_INVALID_PARAM);
+    /* Stack in the code region, priority 0, entry in data. */
+    put_attr(0x8800, 10, 0x1800);
+    assert_int_equal(fake_syscall(FEN_SYS_THREAD_CREATE, 0x8800, 0, 0, 0), -FEN_INVALID_PARAM);
+    put_attr(0x8800, 0, 0x8a00);
+    assert_int_equal(fake_syscall(FEN_SYS_THREAD_CREATE, 0x8800, 0, 0, 0), -FEN_INVALID_PARAM);
+    assert_int_equal(kstate.parts[0].num_threads, 1);
+    /* Console buffer crossing the end of the data region, and in code. */
+    assert_int_equal(fake_syscall(FEN_SYS_CONSOLE_WRITE, 0x8ff0, 0x20, 0, 0), -FEN_INVALID_PARAM);
+    assert_int_equal(fake_syscall(FEN_SYS_CONSOLE_WRITE, 0xfffffff0, 0x20, 0, 0), -FEN_INVALID_PARAM);
+    assert_int_equal(fake_syscall(FEN_SYS_PARTITION_INFO, 0x1000, 0, 0, 0), -FEN_INVALID_PARAM);
+    assert_int_equal(fake_syscall(FEN_SYS_THREAD_START, 3, 0, 0, 0), -FEN_INVALID_PARAM);
+    assert_int_equal(fake_syscall(999, 0, 0, 0, 0), -FEN_INVALID_CALL);
+    assert_int_equal(fake_console_len, 0);
+}
+
+static void console_lines_carry_time_and_name(void **state)
+{
+    (void)state;
+    memcpy(fake_memory + 0x8100, "hello\nwor", 9);
+    fake_now = 1500000; /* 1.5 s at 1 MHz */
+    assert_int_equal(fake_syscall(FEN_SYS_CONSOLE_WRITE, 0x8100, 9, 0, 0), 9);
+    memcpy(fake_memory + 0x8100, "ld\n", 3);
+    fake_syscall(FEN_SYS_CONSOLE_WRITE, 0x8100, 3, 0, 0);
+    fake_console[fake_console_len] = 0;
+    assert_string_equal(fake_console,
+                        "[    1.500000] a: hello\n[    1.500000] a: world\n");
+}
+
+static void partition_info_is_copied_out(void **state)
+{
+    (void)state;
+    assert_int_equal(fake_syscall(FEN_SYS_PARTITION_INFO, 0x8200, 0, 0, 0), 0);
+    struct fen_partition_info info;
+    memcpy(&info, fake_memory + 0x8200, sizeof info);
+    assert_string_equal(info.name, "a");
+    assert_int_equal(info.clock_hz, 1000000);
+    assert_int_equal(info.major_frame, 250);
+    assert_int_equal(info.max_threads, 4);
+}
+
+static void fault_stops_partition_not_schedule(void **state)
+{
+    (void)state;
+    fake_now = 30;
+    struct kern_fault f = {KERN_FAULT_MEMORY, KERN_ACCESS_WRITE, 0x4, 0x1010};
+    kern_trap_fault(&f);
+    assert_null(running());
+    assert_int_equal(kstate.parts[0].mode, PART_STOPPED);
+    assert_int_equal(fake_deadline, 100); /* b's window is untouched */
+    fake_run_to_deadline();
+    assert_ptr_equal(running(), &kstate.threads[4]);
+    fake_run_to_deadline();
+    fake_run_to_deadline();
+    assert_null(running()); /* a's window passes idle */
+    assert_int_equal(fake_deadline, 350);
+    fake_console[fake_console_len] = 0;
+    assert_non_null(strstr(fake_console, "partition a stopped: write fault at 0x00000004, pc 0x00001010"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(window_switches_at_exact_boundaries, setup),
+        cmocka_unit_test_setup(late_entry_catches_up_every_window, setup),
+        cmocka_unit_test_setup(sleep_wakes_at_exact_cycle, setup),
+        cmocka_unit_test_setup(sleep_due_in_other_window_waits_for_own, setup),
+        cmocka_unit_test_setup(sleep_in_the_past_returns_at_once, setup),
+        cmocka_unit_test_setup(higher_priority_thread_preempts, setup),
+        cmocka_unit_test_setup(equal_priorities_are_fifo_and_yield_rotates, setup),
+        cmocka_unit_test_setup(thread_pool_is_bounded, setup),
+        cmocka_unit_test_setup(bad_arguments_are_refused_without_change, setup),
+        cmocka_unit_test_setup(console_lines_carry_time_and_name, setup),
+        cmocka_unit_test_setup(partition_info_is_copied_out, setup),
+        cmocka_unit_test_setup(fault_stops_partition_not_schedule, setup),
+    };
+    return cmocka_run_group_tests_name("kernel", tests, NULL, NULL);
+}

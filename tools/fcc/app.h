@@ -1,0 +1,91 @@
+/*
+ * app.h - an app description (apps/<name>/app.yaml) parsed and checked on
+ * its own: shapes, types, ranges and the rules that need no board.  Times
+ * stay in the units written until validate.c knows the board clock.
+ */
+#ifndef FCC_APP_H
+#define FCC_APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "schema.h"
+
+enum fcc_region_kind { FCC_REGION_CODE, FCC_REGION_DATA };
+
+struct fcc_region {
+    const char *name;
+    enum fcc_region_kind kind;
+    uint64_t base;
+    uint64_t size;
+    struct fcc_loc at;
+    struct fcc_loc name_at;
+    bool ok;
+};
+
+struct fcc_partition {
+    const char *name; /* NULL when missing */
+    const char *entry;
+    uint64_t stack_size; /* 0 when missing or invalid */
+    int priority;
+    int max_threads;
+    size_t num_regions;
+    struct fcc_region *regions;
+    int code;         /* index of the code region, -1 if not exactly one */
+    int data;         /* index of the data region, -1 if not exactly one */
+    unsigned first_thread; /* set by validate.c */
+    struct fcc_loc at;
+    struct fcc_loc name_at;
+    struct fcc_loc stack_at;
+    bool ok;          /* every field valid */
+};
+
+struct fcc_window {
+    const char *partition; /* NULL when missing */
+    struct fcc_time offset_t;
+    struct fcc_time duration_t;
+    bool times_ok;         /* offset_t and duration_t parsed */
+    int part;              /* index, set by validate.c; -1 unknown */
+    uint64_t offset;       /* cycles, set by validate.c */
+    uint64_t duration;     /* cycles, set by validate.c */
+    bool cycles_ok;        /* offset and duration converted */
+    struct fcc_loc at;
+    struct fcc_loc partition_at;
+    struct fcc_loc offset_at;
+    struct fcc_loc duration_at;
+};
+
+struct fcc_app {
+    struct fcc_src src;
+    struct fcc_node *root;
+    const char *board;     /* NULL when missing or invalid */
+    struct fcc_loc board_at;
+    size_t num_partitions;
+    struct fcc_partition *partitions;
+    bool has_frame;        /* major_frame_t parsed */
+    struct fcc_time major_frame_t;
+    uint64_t major_frame;  /* cycles, set by validate.c; 0 if unknown */
+    struct fcc_loc major_frame_at;
+    size_t num_windows;
+    struct fcc_window *windows;
+    bool ok;               /* no error in this file */
+};
+
+#define FCC_MAX_PARTITIONS 255     /* cfg_window.partition is a uint8_t */
+#define FCC_MAX_WINDOWS 65535      /* cfg_schedule.num_windows is a uint16_t */
+#define FCC_MAX_NAME_LEN 15        /* fen_partition_info.name[16] */
+#define FCC_MIN_STACK 256
+#define FCC_MAX_THREADS 32
+#define FCC_DEFAULT_THREADS 4
+#define FCC_ALIGN 32               /* region base and size granule */
+
+/* Parses and checks text as app file `file` (the pointer is kept).
+ * Returns NULL only on a YAML syntax error or an empty file. */
+struct fcc_app *fcc_app_parse(struct fcc_diag *d, const char *file,
+                              const char *text, size_t len);
+void fcc_app_free(struct fcc_app *a);
+
+/* Index of the partition named name, or -1. */
+int fcc_app_find_partition(const struct fcc_app *a, const char *name);
+
+#endif

@@ -1,0 +1,351 @@
+/*
+ * board.c - parsing and checking of board.yaml.
+ *
+ * Each list entry is parsed on its own and marked ok or not, so one bad
+ * entry does not hide errors in the others, and validate.c can still
+ * check an app against the valid part of a board.
+ */
+#include "board.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static const struct fcc_key board_keys[] = {
+    { "name", true }, { "cpu", true }, { "clock_hz", true },
+    { "kernel_entry_cycles", true }, { "memory", true },
+    { "reserved", false }, { "devices", false }, { "console", true },
+};
+static const struct fcc_key mem_keys[] = {
+    { "name", true }, { "base", true }, { "size", true }, { "kind", true },
+};
+static const struct fcc_key reserved_keys[] = {
+    { "name", true }, { "base", true }, { "size", true },
+};
+static const struct fcc_key device_keys[] = {
+    { "name", true }, { "type", true }, { "base", true }, { "size", true },
+    { "irq", false },
+};
+
+int fcc_board_block_of(const struct fcc_board *b, uint64_t base,
+                       uint64_t size)
+{
+    for (size_t i = 0; i < b->num_mem; i++) {
+        const struct fcc_mem *m = &b->mem[i];
+        if (m->ok && base >= m->base && base + size <= m->base + m->size)
+            return (int)i;
+    }
+    return -1;
+}
+
+/* ------------------------------------------------------------------------
+ * List entries
+ * --------------------------------------------------------------------- */
+
+static bool parse_mem_kind(const struct fcc_src *s, const struct fcc_node *n,
+                           enum fcc_mem_kind *kind)
+{
+    const char *k;
+    if (!fcc_get_string(s, n, "kind", &k))
+        return false;
+    if (strcmp(k, "ram") == 0 || strcmp(k, "rom") == 0) {
+        *kind = k[1] == 'a' ? FCC_MEM_RAM : FCC_MEM_ROM;
+        return true;
+    }
+    fcc_src_error(s, fcc_loc_of(fcc_map_value(n, "kind")),
+                  "'kind' must be ram or rom, found '%s'", k);
+    return false;
+}
+
+static void parse_mem(const struct fcc_src *s, const struct fcc_node *n,
+                      struct fcc_mem *m)
+{
+    m->at = fcc_loc_of(n);
+    m->name_at = fcc_loc_of(fcc_map_value(n, "name"));
+    if (!fcc_map_check(s, n, "board memory block", mem_keys,
+                       COUNT(mem_keys)))
+        return;
+    bool ok = fcc_get_name(s, n, "name", &m->name);
+    ok &= fcc_get_range(s, n, &m->base, &m->size);
+    ok &= parse_mem_kind(s, n, &m->kind);
+    m->ok = ok;
+}
+
+static void parse_reserved(const struct fcc_src *s, const struct fcc_node *n,
+                           struct fcc_mem *m)
+{
+    m->at = fcc_loc_of(n);
+    m->name_at = fcc_loc_of(fcc_map_value(n, "name"));
+    if (!fcc_map_check(s, n, "board reserved region", reserved_keys,
+                       COUNT(reserved_keys)))
+        return;
+    bool ok = fcc_get_name(s, n, "name", &m->name);
+    ok &= fcc_get_range(s, n, &m->base, &m->size);
+    m->ok = ok;
+}
+
+static void parse_device(const struct fcc_src *s, const struct fcc_node *n,
+                         struct fcc_device *dev)
+{
+    int64_t irq = -1;
+    dev->at = fcc_loc_of(n);
+    dev->name_at = fcc_loc_of(fcc_map_value(n, "name"));
+    if (!fcc_map_check(s, n, "board device", device_keys,
+                       COUNT(device_keys)))
+        return;
+    bool ok = fcc_get_name(s, n, "name", &dev->name);
+    ok &= fcc_get_name(s, n, "type", &dev->type);
+    ok &= fcc_get_range(s, n, &dev->base, &dev->size);
+    if (fcc_map_value(n, "irq"))
+        ok &= fcc_get_int(s, n, "irq", -1, FCC_MAX_IRQ, &irq);
+    dev->irq = (int)irq;
+    dev->ok = ok;
+}
+
+/* ------------------------------------------------------------------------
+ * Lists
+ * --------------------------------------------------------------------- */
+
+/* The sequence under key with at most FCC_MAX_BOARD_ENTRIES items, or
+ * NULL (absent, or reported). */
+static const struct fcc_node *board_list(const struct fcc_src *s,
+                                         const struct fcc_node *root,
+                                         const char *key, bool nonempty)
+{
+    const struct fcc_node *seq;
+    if (!fcc_get_seq(s, root, key, nonempty, &seq))
+        return NULL;
+    if (seq->count > FCC_MAX_BOARD_ENTRIES) {
+        fcc_src_error(s, fcc_loc_of(seq), "'%s' has %zu entries, more than "
+                      "the %d the tables can hold", key, seq->count,
+                      FCC_MAX_BOARD_ENTRIES);
+        return NULL;
+    }
+    return seq;
+}
+
+/* Reports the second of any two entries with the same name. */
+static void check_unique_names(const struct fcc_src *s, const char *what,
+                               const char *const *names,
+                               const struct fcc_loc *at, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; names[i] && j < i; j++)
+            if (names[j] && strcmp(names[i], names[j]) == 0) {
+                fcc_src_error(s, at[i], "duplicate %s name '%s' (first "
+                              "declared at %d:%d)", what, names[i],
+                              at[j].line, at[j].col);
+                break;
+            }
+}
+
+static void check_unique_mems(const struct fcc_src *s, const char *what,
+                              const struct fcc_mem *m, size_t n)
+{
+    const char *names[FCC_MAX_BOARD_ENTRIES];
+    struct fcc_loc at[FCC_MAX_BOARD_ENTRIES];
+    for (size_t i = 0; i < n; i++) {
+        names[i] = m[i].name;
+        at[i] = m[i].name_at;
+    }
+    check_unique_names(s, what, names, at, n);
+}
+
+static void parse_mems(struct fcc_board *b)
+{
+    const struct fcc_node *seq = board_list(&b->src, b->root, "memory", true);
+    if (!seq)
+        return;
+    b->mem = calloc(seq->count, sizeof(*b->mem));
+    if (!b->mem)
+        return;
+    b->num_mem = seq->count;
+    for (size_t i = 0; i < seq->count; i++)
+        parse_mem(&b->src, seq->items[i], &b->mem[i]);
+    check_unique_mems(&b->src, "memory block", b->mem, b->num_mem);
+}
+
+static bool overlaps(uint64_t b1, uint64_t s1, uint64_t b2, uint64_t s2)
+{
+    return b1 < b2 + s2 && b2 < b1 + s1;
+}
+
+/* Memory blocks must be disjoint: a region is placed in exactly one. */
+static void check_blocks_disjoint(struct fcc_board *b)
+{
+    for (size_t i = 0; i < b->num_mem; i++)
+        for (size_t j = 0; j < i; j++) {
+            const struct fcc_mem *m = &b->mem[i], *o = &b->mem[j];
+            if (m->ok && o->ok && overlaps(m->base, m->size, o->base, o->size))
+                fcc_src_error(&b->src, m->at, "memory block '%s' overlaps "
+                              "memory block '%s' (declared at %d:%d)",
+                              m->name, o->name, o->at.line, o->at.col);
+        }
+}
+
+/* A reserved range takes the kind of the memory block it lies in. */
+static void place_reserved(struct fcc_board *b, struct fcc_mem *r)
+{
+    int blk = fcc_board_block_of(b, r->base, r->size);
+    if (blk >= 0) {
+        r->kind = b->mem[blk].kind;
+        return;
+    }
+    fcc_src_error(&b->src, r->at, "reserved region '%s' [0x%08" PRIX64
+                  "..0x%08" PRIX64 "] does not lie within one memory block",
+                  r->name, r->base, r->base + r->size - 1);
+    r->ok = false;
+}
+
+static void parse_reserveds(struct fcc_board *b)
+{
+    const struct fcc_node *seq = board_list(&b->src, b->root, "reserved",
+                                            false);
+    if (!seq || seq->count == 0)
+        return;
+    b->reserved = calloc(seq->count, sizeof(*b->reserved));
+    if (!b->reserved)
+        return;
+    b->num_reserved = seq->count;
+    for (size_t i = 0; i < seq->count; i++) {
+        parse_reserved(&b->src, seq->items[i], &b->reserved[i]);
+        if (b->reserved[i].ok)
+            place_reserved(b, &b->reserved[i]);
+    }
+    check_unique_mems(&b->src, "reserved region", b->reserved,
+                      b->num_reserved);
+}
+
+static void parse_devices(struct fcc_board *b)
+{
+    const struct fcc_node *seq = board_list(&b->src, b->root, "devices",
+                                            false);
+    const char *names[FCC_MAX_BOARD_ENTRIES];
+    struct fcc_loc at[FCC_MAX_BOARD_ENTRIES];
+    if (!seq || seq->count == 0)
+        return;
+    b->devices = calloc(seq->count, sizeof(*b->devices));
+    if (!b->devices)
+        return;
+    b->num_devices = seq->count;
+    for (size_t i = 0; i < seq->count; i++) {
+        parse_device(&b->src, seq->items[i], &b->devices[i]);
+        names[i] = b->devices[i].name;
+        at[i] = b->devices[i].name_at;
+    }
+    check_unique_names(&b->src, "device", names, at, b->num_devices);
+}
+
+/* ------------------------------------------------------------------------
+ * Scalars of the board
+ * --------------------------------------------------------------------- */
+
+static void parse_console(struct fcc_board *b)
+{
+    const char *name;
+    b->console = -1;
+    if (!fcc_get_string(&b->src, b->root, "console", &name))
+        return;
+    struct fcc_loc at = fcc_loc_of(fcc_map_value(b->root, "console"));
+    for (size_t i = 0; i < b->num_devices; i++) {
+        const struct fcc_device *dev = &b->devices[i];
+        if (!dev->name || strcmp(dev->name, name) != 0)
+            continue;
+        if (dev->ok && strcmp(dev->type, "cmsdk-uart") == 0)
+            b->console = (int)i;
+        else if (dev->ok)
+            fcc_src_error(&b->src, at, "console '%s' is a %s device; the "
+                          "console must be a cmsdk-uart device", name,
+                          dev->type);
+        return;
+    }
+    fcc_src_error(&b->src, at, "console '%s' is not a device of this board",
+                  name);
+}
+
+static void parse_name(struct fcc_board *b, const char *folder)
+{
+    if (!fcc_get_name(&b->src, b->root, "name", &b->name) || !folder)
+        return;
+    if (strcmp(b->name, folder) != 0)
+        fcc_src_error(&b->src, fcc_loc_of(fcc_map_value(b->root, "name")),
+                      "board name '%s' does not match its folder '%s'",
+                      b->name, folder);
+}
+
+static void parse_numbers(struct fcc_board *b)
+{
+    int64_t v;
+    if (fcc_get_int(&b->src, b->root, "clock_hz", 1, UINT32_MAX, &v))
+        b->clock_hz = (uint64_t)v;
+    if (fcc_get_int(&b->src, b->root, "kernel_entry_cycles", 0, UINT32_MAX,
+                    &v))
+        b->kernel_entry_cycles = (uint64_t)v;
+}
+
+static void parse_root(struct fcc_board *b, const char *folder)
+{
+    if (!fcc_map_check(&b->src, b->root, "board", board_keys,
+                       COUNT(board_keys)))
+        return;
+    parse_name(b, folder);
+    fcc_get_name(&b->src, b->root, "cpu", &b->cpu);
+    parse_numbers(b);
+    parse_mems(b);
+    check_blocks_disjoint(b);
+    parse_reserveds(b);
+    parse_devices(b);
+    parse_console(b);
+}
+
+static char *copy_string(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *c = malloc(n);
+    if (c)
+        memcpy(c, s, n);
+    return c;
+}
+
+struct fcc_board *fcc_board_parse(struct fcc_diag *d, const char *file,
+                                  const char *text, size_t len,
+                                  const char *folder)
+{
+    size_t errors = fcc_diag_count(d);
+    struct fcc_node *root = fcc_yaml_load(d, file, text, len);
+    if (!root) {
+        if (fcc_diag_count(d) == errors)
+            fcc_error_at(d, file, 1, 1, "the file is empty; expected a "
+                         "board description (a mapping)");
+        return NULL;
+    }
+    struct fcc_board *b = calloc(1, sizeof(*b));
+    char *name = copy_string(file);
+    if (!b || !name) {
+        free(b);
+        free(name);
+        fcc_node_free(root);
+        fcc_error_at(d, file, 0, 0, "out of memory");
+        return NULL;
+    }
+    b->src.diag = d;
+    b->src.file = name;
+    b->root = root;
+    parse_root(b, folder);
+    b->ok = fcc_diag_count(d) == errors;
+    return b;
+}
+
+void fcc_board_free(struct fcc_board *b)
+{
+    if (!b)
+        return;
+    free(b->mem);
+    free(b->reserved);
+    free(b->devices);
+    fcc_node_free(b->root);
+    free((char *)b->src.file);
+    free(b);
+}

@@ -1,0 +1,88 @@
+/*
+ * schema.h - typed reading of YAML nodes, with an error for every node
+ * that does not have the expected shape.
+ *
+ * The pattern in board.c and app.c: fcc_map_check() a mapping against its
+ * allowed keys (reporting unknown, duplicate and missing keys), then read
+ * each field with a fcc_get_*() getter.  A getter returns false for an
+ * absent key without reporting it (fcc_map_check already did, if the key
+ * is required), and false with an error for a value of the wrong type.
+ */
+#ifndef FCC_SCHEMA_H
+#define FCC_SCHEMA_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "units.h"
+#include "yaml_tree.h"
+
+/* Where errors go: the diagnostics and the file name they carry. */
+struct fcc_src {
+    struct fcc_diag *diag;
+    const char *file;
+};
+
+/* A position in the file of the owning fcc_src; line 0 = unknown. */
+struct fcc_loc {
+    int line;
+    int col;
+};
+
+struct fcc_key {
+    const char *name;
+    bool required;
+};
+
+struct fcc_loc fcc_loc_of(const struct fcc_node *n);
+
+void fcc_src_error(const struct fcc_src *s, struct fcc_loc at,
+                   const char *fmt, ...) FCC_PRINTF(3, 4);
+
+/* Reports n unless it is of `kind`; `what` names it ("'memory'"). */
+bool fcc_expect_kind(const struct fcc_src *s, const struct fcc_node *n,
+                     enum fcc_node_kind kind, const char *what);
+
+/* Checks that n is a mapping whose keys are all in keys[] (each once) and
+ * that every required key is present.  `what` names the mapping in
+ * messages ("partition 'ping'").  False only when n is not a mapping. */
+bool fcc_map_check(const struct fcc_src *s, const struct fcc_node *n,
+                   const char *what, const struct fcc_key *keys,
+                   size_t nkeys);
+
+/* The value of key in map (first occurrence), or NULL. */
+const struct fcc_node *fcc_map_value(const struct fcc_node *map,
+                                     const char *key);
+
+/* The scalar text of key if it is a plain identifier-ish string, for
+ * labels in messages before the mapping is checked; NULL otherwise. */
+const char *fcc_peek_string(const struct fcc_node *map, const char *key);
+
+bool fcc_get_string(const struct fcc_src *s, const struct fcc_node *map,
+                    const char *key, const char **out);
+bool fcc_get_int(const struct fcc_src *s, const struct fcc_node *map,
+                 const char *key, int64_t min, int64_t max, int64_t *out);
+bool fcc_get_size(const struct fcc_src *s, const struct fcc_node *map,
+                  const char *key, uint64_t max, uint64_t *out);
+bool fcc_get_time(const struct fcc_src *s, const struct fcc_node *map,
+                  const char *key, struct fcc_time *out);
+
+/* A sequence under key; an empty one is an error when nonempty is set. */
+bool fcc_get_seq(const struct fcc_src *s, const struct fcc_node *map,
+                 const char *key, bool nonempty, const struct fcc_node **out);
+
+/* Label "<kind> '<name>'" or "<kind>" when the name is not known. */
+void fcc_label(char *buf, size_t size, const char *kind, const char *name);
+
+
+/* A name: 1..63 characters of letters, digits, '_', '.', '-'. */
+bool fcc_get_name(const struct fcc_src *s, const struct fcc_node *map,
+                  const char *key, const char **out);
+
+/* `base` and `size` of a 32-bit address range: base an integer, size a
+ * size > 0, and base + size <= 4 GiB.  False if either is missing or bad. */
+bool fcc_get_range(const struct fcc_src *s, const struct fcc_node *map,
+                   uint64_t *base, uint64_t *size);
+
+#endif

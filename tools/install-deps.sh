@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Fenestra uses, and Unicorn >= 2.1 from
+# Debian 13's binary packages (see DESIGN.md: Debian 12's 2.0.1 is ~10x
+# slower on stores and lacks the software-TLB hooks).  Idempotent: a second
+# run installs nothing.  Must run as root (./fenestra adds sudo when needed).
+set -euo pipefail
+
+# Exactly the packages the project uses so far, and why.
+PACKAGES=(
+  clang lld llvm            # host compiler, cross compiler and linker for Thumb-2
+  libclang-rt-14-dev        # ASan/UBSan runtimes for the `sim` preset
+  cmake ninja-build pkg-config
+  libyaml-dev               # config compiler
+  libelf-dev                # partition ELF loading in the simulator
+  libcmocka-dev             # unit tests
+  picolibc-arm-none-eabi    # partition C library (pulls gcc-arm-none-eabi's libgcc)
+)
+UNICORN_MIN=2.1.0
+UNICORN_DEBS=(libunicorn2t64 libunicorn-dev)
+
+log() { printf 'install-deps: %s\n' "$*" >&2; }
+
+missing_packages() {
+  local p
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || echo "$p"
+  done
+}
+
+unicorn_ok() {
+  local v
+  v=$(pkg-config --modversion unicorn 2>/dev/null) || return 1
+  dpkg --compare-versions "$v" ge "$UNICORN_MIN"
+}
+
+# The archive that already serves Debian 12 on this machine, so a local
+# mirror or proxy keeps working and no mirror is hard-coded here.
+debian_archive_uri() {
+  local f uri
+  for f in /etc/apt/sources.list.d/*.sources; do
+    [ -r "$f" ] || continue
+    # deb822 stanzas: print the URI of a stanza whose Suites include bookworm.
+    uri=$(awk 'BEGIN{RS="";FS="\n"}
+      /(^|\n)Suites:[^\n]*(^| )bookworm( |$|\n)/ {
+        for(i=1;i<=NF;i++) if($i ~ /^URIs:/){split($i,a,/[ \t]+/); print a[2]; exit}
+      }' "$f")
+    [ -n "$uri" ] && { echo "$uri"; return 0; }
+  done
+  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+    [ -r "$f" ] || continue
+    uri=$(awk '$1=="deb" { i=2; if ($i ~ /^\[/) { while ($i !~ /\]$/) i++; i++ }
+                         if ($(i+1)=="bookworm") { print $i; exit } }' "$f")
+    [ -n "$uri" ] && { echo "$uri"; return 0; }
+  done
+  return 1
+}
+
+install_unicorn_from_trixie() {
+  local uri tmp
+  uri=$(debian_archive_uri) || {
+    log "no apt source for Debian 12 (bookworm) found in /etc/apt; cannot locate the archive"
+    log "install libunicorn-dev >= $UNICORN_MIN by hand (Debian 13 'trixie' packages ${UNICORN_DEBS[*]})"
+    exit 1
+  }
+  tmp=$(mktemp -d)
+  mkdir -p "$tmp/lists/partial" "$tmp/archives/partial" "$tmp/parts"
+  echo "deb $uri trixie main" > "$tmp/sources.list"
+  chmod -R a+rwx "$tmp"
+  # A private source list, package lists and cache: the machine's own apt
+  # configuration is never changed.
+  local opts=(-o "Dir::Etc::SourceList=$tmp/sources.list"
+              -o "Dir::Etc::SourceParts=$tmp/parts"
+              -o "Dir::State::Lists=$tmp/lists"
+              -o "Dir::Cache::Archives=$tmp/archives")
+  log "fetching ${UNICORN_DEBS[*]} from $uri trixie (temporary source list)"
+  apt-get "${opts[@]}" -q update >&2
+  (cd "$tmp" && apt-get "${opts[@]}" -q download "${UNICORN_DEBS[@]}" >&2)
+  apt-get install -y -q "$tmp"/*.deb >&2
+  rm -rf "$tmp"
+}
+
+usage() {
+  cat <<USAGE
+usage: tools/install-deps.sh [--check | --print]
+  (no option)  install whatever is missing (needs root)
+  --check      exit 0 when everything is present, else list what is missing
+  --print      print the apt-get command that installs the Debian 12 packages
+USAGE
+}
+
+check() {
+  local missing
+  missing=$(missing_packages)
+  unicorn_ok || missing="$missing libunicorn-dev>=$UNICORN_MIN(Debian 13)"
+  [ -z "$missing" ] && return 0
+  echo "missing: $(echo $missing)" >&2
+  return 1
+}
+
+main() {
+  case "${1:-}" in
+    --check) check; return ;;
+    --print) echo "apt-get install -y --no-install-recommends ${PACKAGES[*]}"; return ;;
+    -h|--help) usage; return ;;
+    "") ;;
+    *) echo "install-deps: unknown option '$1'" >&2; usage >&2; exit 2 ;;
+  esac
+  local missing
+  missing=$(missing_packages)
+  if [ -n "$missing" ]; then
+    log "installing: $(echo $missing)"
+    apt-get update -q >&2 || log "apt-get update failed; trying the package lists already present"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing >&2
+  fi
+  if ! unicorn_ok; then
+    install_unicorn_from_trixie
+    unicorn_ok || { log "Unicorn is still older than $UNICORN_MIN after install"; exit 1; }
+  fi
+  log "all dependencies present (unicorn $(pkg-config --modversion unicorn))"
+}
+
+main "$@"

@@ -40,9 +40,14 @@ static void report_fault(const struct part *p, const struct kern_fault *f)
     for (const char *s = p->cfg->name; *s && o < 60; s++) line[o++] = *s;
     for (const char *s = stopped; *s; s++) line[o++] = *s;
     for (const char *s = what; *s; s++) line[o++] = *s;
-    if (f->kind == KERN_FAULT_MEMORY) {
+    if (f->kind == KERN_FAULT_MEMORY && f->addr_granule <= 1) {
         for (const char *s = " fault at "; *s; s++) line[o++] = *s;
         o += console_fmt_hex32(line + o, f->addr);
+    } else if (f->kind == KERN_FAULT_MEMORY) {
+        for (const char *s = " fault in page "; *s; s++) line[o++] = *s;
+        o += console_fmt_hex32(line + o, f->addr);
+        line[o++] = '-';
+        o += console_fmt_hex32(line + o, f->addr + f->addr_granule - 1);
     }
     for (const char *s = ", pc "; *s; s++) line[o++] = *s;
     o += console_fmt_hex32(line + o, f->pc);
@@ -54,8 +59,10 @@ void kern_trap_fault(const struct kern_fault *f)
 {
     struct thread *t = kstate.sched.current;
     struct part *p = &kstate.parts[t->part];
-    trace_emit(TR_FAULT, t->part, t->local_id, (uint8_t)(f->kind << 4 | f->access),
-               f->addr, f->pc);
+    uint8_t flags = (uint8_t)(f->kind << 4 | f->access);
+    if (f->addr_granule > 1)
+        flags |= TRACE_FAULT_PAGE;
+    trace_emit(TR_FAULT, t->part, t->local_id, flags, f->addr, f->pc);
     report_fault(p, f);
     part_stop(p, f->kind);
     sched_reschedule();

@@ -28,6 +28,9 @@ struct kern_fault {
     uint32_t access; /* enum kern_access, for memory faults */
     uint32_t addr;   /* faulting data address, for memory faults */
     uint32_t pc;     /* address of the faulting instruction */
+    uint32_t addr_granule; /* 1: addr is exact; else addr is the start of
+                              the naturally aligned block of this size that
+                              holds the faulting address */
 };
 
 void kern_init(void);

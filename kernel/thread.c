@@ -87,6 +87,8 @@ void thread_sleep(struct thread *t, uint64_t until)
     queue_remove(&p->ready, t);
     t->wake_at = until;
     t->state = THREAD_WAITING;
+    trace_emit(TR_SLEEP, t->part, t->local_id, 0, (uint32_t)until,
+               (uint32_t)(until >> 32));
     struct thread **link = &p->sleeping;
     while (*link && (*link)->wake_at <= until)
         link = &(*link)->next;

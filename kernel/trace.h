@@ -20,15 +20,18 @@ enum trace_type {
     TR_THREAD_SWITCH = 3, /* thread: the new one (TRACE_NONE: idle),
                           a0: previous as part << 8 | thread, 0xffff: idle */
     TR_SYSCALL = 4,       /* a0: number, a1: result (r0) */
-    TR_FAULT = 5,         /* a0: address, a1: pc; flags: access kind */
+    TR_FAULT = 5,         /* a0: address, a1: pc; flags: kind << 4 |
+                             TRACE_FAULT_PAGE (a0 is a page) | access */
     TR_PART_STOPPED = 6,  /* a0: reason */
     TR_THREAD_START = 7,  /* a0: entry */
     TR_THREAD_EXIT = 8,
     TR_WAKE = 9,          /* a0: cycle it was due (low 32 bits) */
     TR_FRAME = 10,        /* a0: frame number */
+    TR_SLEEP = 11,        /* a0, a1: low and high 32 bits of the wake-up cycle */
 };
 
 #define TRACE_NONE 0xff
+#define TRACE_FAULT_PAGE 0x8 /* TR_FAULT: only the address's page is known */
 
 /* One event: 24 bytes, little-endian on every build. */
 struct trace_event {

@@ -23,17 +23,25 @@ static uint32_t insns_between(struct sim_cpu *c, uint32_t from, uint32_t to)
     return code && to > from ? icount_decode(code, to - from) : 0;
 }
 
-/* Runs before every translated block.  Charges the whole block up front, or
- * stops before it when it would cross the stop cycle. */
+static uint32_t block_insns(struct sim_cpu *c, uint32_t addr, uint32_t size)
+{
+    struct icount_slot *s = icount_slot(&c->icount, addr);
+    if (s->addr == addr && s->size == size)
+        return s->count;
+    const uint8_t *code = sim_mem_host(c->mem, addr, size);
+    return code ? icount_fill(s, addr, code, size) : 1;
+}
+
+/* Runs before every translated block, so it is the simulator's hot path.
+ * Charges the whole block up front, or stops before it when it would cross
+ * the stop cycle (cached in c->stop_at for the length of one run). */
 static void on_block(uc_engine *uc, uint64_t addr, uint32_t size, void *user)
 {
     struct sim_cpu *c = user;
     if (c->in_tail)
-        return;
-    const uint8_t *code = sim_mem_host(c->mem, (uint32_t)addr, size);
-    uint32_t n = code ? icount_block(&c->icount, (uint32_t)addr, code, size) : 1;
-    uint64_t stop = sim_clock_stop_at(c->clock);
-    if (c->clock->now + n > stop) {
+        return; /* run_tail accounts for its instructions */
+    uint32_t n = block_insns(c, (uint32_t)addr, size);
+    if (c->clock->now + n > c->stop_at) {
         c->pending_stop = true;
         c->stop_block_addr = (uint32_t)addr;
         c->stop_block_size = size;
@@ -87,6 +95,7 @@ static bool on_bad_access(uc_engine *uc, uc_mem_type type, uint64_t addr,
     set_exit(c, SIM_STOP_MEMORY);
     c->exit.access = access;
     c->exit.addr = (uint32_t)addr;
+    c->exit.addr_granule = 1;
     return false;
 }
 
@@ -228,7 +237,10 @@ static void classify_error(struct sim_cpu *c, uc_err e)
 {
     if (c->mem->denied) {
         set_exit(c, SIM_STOP_MEMORY);
-        c->exit.addr = c->mem->denied_addr;
+        /* Unicorn's TLB fill sees only the page; the exact address (the
+         * MMFAR) needs the faulting instruction decoded: MPU model work. */
+        c->exit.addr = c->mem->denied_addr & ~(SIM_PAGE_SIZE - 1);
+        c->exit.addr_granule = SIM_PAGE_SIZE;
         c->exit.access = c->mem->denied_access;
         return;
     }
@@ -244,6 +256,7 @@ struct sim_exit sim_cpu_run(struct sim_cpu *c, struct arch_context *ctx)
     c->pending_stop = false;
     c->have_exit = false;
     c->mem->denied = false;
+    c->stop_at = sim_clock_stop_at(c->clock);
     c->block_addr = ctx->pc;
     c->block_start = c->clock->now;
     load_context(c, ctx);

@@ -34,7 +34,8 @@ enum sim_stop {
 struct sim_exit {
     enum sim_stop why;
     uint32_t access;    /* SIM_STOP_MEMORY: 0 read, 1 write, 2 execute */
-    uint32_t addr;      /* SIM_STOP_MEMORY: data address */
+    uint32_t addr;      /* SIM_STOP_MEMORY: data address ... */
+    uint32_t addr_granule; /* ... exact when 1, else the start of its page */
     uint32_t pc;        /* address of the instruction that stopped */
     uint32_t exception; /* SIM_STOP_EXCEPTION: Unicorn's exception number */
 };
@@ -46,6 +47,7 @@ struct sim_cpu {
     struct sim_icount icount;
     uc_hook block_hook, intr_hook, mem_hook;
     /* state of the current run */
+    uint64_t stop_at;        /* the clock's stop cycle when the run began */
     bool pending_stop;       /* the block hook stopped before a block */
     uint32_t stop_block_addr, stop_block_size;
     uint32_t block_addr;     /* block being executed and the cycle it began */

@@ -13,15 +13,12 @@ uint32_t icount_decode(const uint8_t *code, uint32_t size)
     return n;
 }
 
-uint32_t icount_block(struct sim_icount *ic, uint32_t addr, const uint8_t *code,
-                      uint32_t size)
+uint32_t icount_fill(struct icount_slot *s, uint32_t addr, const uint8_t *code,
+                     uint32_t size)
 {
-    struct icount_slot *s = &ic->slot[(addr >> 1) & (ICOUNT_SLOTS - 1)];
-    if (s->addr != addr || s->size != size) {
-        s->addr = addr;
-        s->size = size;
-        s->count = icount_decode(code, size);
-    }
+    s->addr = addr;
+    s->size = size;
+    s->count = icount_decode(code, size);
     return s->count;
 }
 

@@ -30,9 +30,16 @@ static inline uint32_t thumb_insn_len(uint16_t hw)
 /* Instructions in the code at host pointer `code` of `size` bytes. */
 uint32_t icount_decode(const uint8_t *code, uint32_t size);
 
-/* Count for the block at guest addr whose code is at host pointer `code`. */
-uint32_t icount_block(struct sim_icount *ic, uint32_t addr, const uint8_t *code,
-                      uint32_t size);
+/* The cache slot for the block at addr; a hit when slot->addr == addr and
+ * slot->size == size.  Inline: it runs before every translated block. */
+static inline struct icount_slot *icount_slot(struct sim_icount *ic, uint32_t addr)
+{
+    return &ic->slot[(addr >> 1) & (ICOUNT_SLOTS - 1)];
+}
+
+/* Fills a slot after a miss: decodes the block's code (host pointer). */
+uint32_t icount_fill(struct icount_slot *s, uint32_t addr, const uint8_t *code,
+                     uint32_t size);
 
 void icount_clear(struct sim_icount *ic);
 

@@ -76,9 +76,9 @@ void trace_text(const struct cfg_system *s, const struct trace_event *e,
                  (int32_t)e->a1);
         break;
     case TR_FAULT:
-        snprintf(buf, len, "fault thread=%s kind=%s access=%s addr=0x%08x pc=0x%08x",
-                 who, fault_kind(e->flags >> 4), access_names[e->flags & 3], e->a0,
-                 e->a1);
+        snprintf(buf, len, "fault thread=%s kind=%s access=%s %s=0x%08x pc=0x%08x",
+                 who, fault_kind(e->flags >> 4), access_names[e->flags & 3],
+                 e->flags & TRACE_FAULT_PAGE ? "page" : "addr", e->a0, e->a1);
         break;
     case TR_PART_STOPPED:
         snprintf(buf, len, "stopped part=%s reason=%s", p, fault_kind(e->a0));
@@ -88,6 +88,10 @@ void trace_text(const struct cfg_system *s, const struct trace_event *e,
         break;
     case TR_THREAD_EXIT:
         snprintf(buf, len, "thread_exit thread=%s", who);
+        break;
+    case TR_SLEEP:
+        snprintf(buf, len, "sleep thread=%s until=%" PRIu64, who,
+                 (uint64_t)e->a1 << 32 | e->a0);
         break;
     case TR_WAKE:
         snprintf(buf, len, "wake thread=%s", who);

@@ -111,6 +111,7 @@ static void trap_fault(const struct sim_exit *x)
         f.kind = KERN_FAULT_MEMORY;
         f.access = fault_access[x->access % 3];
         f.addr = x->addr;
+        f.addr_granule = x->addr_granule;
         break;
     case SIM_STOP_UNDEFINED: f.kind = KERN_FAULT_UNDEFINED; break;
     default: f.kind = KERN_FAULT_OTHER; break;

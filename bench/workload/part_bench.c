@@ -7,6 +7,9 @@
  *
  * Output (one line, for scripts):
  *   bench: rounds=R n=N checksum=0xXXXXXXXX cycles=C
+ *
+ * cycles is wall time (fen_get_time), so it includes any other partition's
+ * windows: run it as the only partition, with a window filling the frame.
  */
 #include <inttypes.h>
 #include <stdio.h>

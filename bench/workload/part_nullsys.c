@@ -5,6 +5,9 @@
  *
  * Output (one line, for scripts):
  *   nullsys: calls=K cycles=C per_call=P
+ *
+ * cycles is wall time (fen_get_time), so it includes any other partition's
+ * windows: run it as the only partition, with a window filling the frame.
  */
 #include <inttypes.h>
 #include <stdio.h>

@@ -259,7 +259,7 @@ static void memory_fault_reports_address_pc_and_retired_count(void **state)
     struct arch_context c;
     memset(&c, 0, sizeof c);
     c.pc = CODE + 0x100;
-    c.r[1] = 0x30000000; /* nothing mapped there */
+    c.r[1] = 0x30000000; /* nothing mapped there: its page */
     c.xpsr = 1u << 24;
     r->clock.now = 0;
     struct sim_exit x = run_until(r, &c, UINT64_MAX);
@@ -282,6 +282,7 @@ static void partition_cannot_touch_memory_outside_its_regions(void **state)
     struct sim_exit x = run_until(r, &c, UINT64_MAX);
     assert_int_equal(x.why, SIM_STOP_MEMORY);
     assert_int_equal(x.addr, DATA + 0x1000);
+    assert_int_equal(x.addr_granule, SIM_PAGE_SIZE);
     assert_int_equal(x.pc, CODE + 0x104);
     /* Nothing accessible at all while no partition is active. */
     sim_mem_activate(&r->mem, NULL);

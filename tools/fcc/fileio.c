@@ -117,10 +117,47 @@ static void free_names(char **names, size_t n, int unlink_them)
     free(names);
 }
 
+/* Writes each file to dir/.NAME.tmpPID; fills tmp[] with the names. */
+static int write_temps(struct fcc_diag *d, const char *dir,
+                       const struct fcc_out_file *files, size_t n,
+                       char **tmp)
+{
+    char suffix[32];
+    snprintf(suffix, sizeof(suffix), ".tmp%ld", (long)getpid());
+    for (size_t i = 0; i < n; i++) {
+        tmp[i] = join(dir, ".", files[i].name, suffix);
+        if (!tmp[i] || write_new(tmp[i], files[i].text) != 0) {
+            fcc_error_at(d, dir, 0, 0, "cannot write %s: %s", files[i].name,
+                         strerror(errno));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Renames each temporary into place; tmp[i] is freed and cleared once
+ * renamed, so the caller removes only those left. */
+static int rename_all(struct fcc_diag *d, const char *dir,
+                      const struct fcc_out_file *files, size_t n, char **tmp)
+{
+    for (size_t i = 0; i < n; i++) {
+        char *final = join(dir, "", files[i].name, "");
+        int rc = final ? rename(tmp[i], final) : -1;
+        free(final);
+        if (rc != 0) {
+            fcc_error_at(d, dir, 0, 0, "cannot rename into %s: %s",
+                         files[i].name, strerror(errno));
+            return -1;
+        }
+        free(tmp[i]);
+        tmp[i] = NULL;
+    }
+    return 0;
+}
+
 int fcc_write_files(struct fcc_diag *d, const char *dir,
                     const struct fcc_out_file *files, size_t n)
 {
-    char suffix[32];
     char **tmp = calloc(n + 1, sizeof(*tmp));
     if (!tmp || make_dirs(dir) != 0) {
         fcc_error_at(d, dir, 0, 0, "cannot create output directory: %s",
@@ -128,29 +165,9 @@ int fcc_write_files(struct fcc_diag *d, const char *dir,
         free(tmp);
         return -1;
     }
-    snprintf(suffix, sizeof(suffix), ".tmp%ld", (long)getpid());
-    for (size_t i = 0; i < n; i++) {
-        tmp[i] = join(dir, ".", files[i].name, suffix);
-        if (!tmp[i] || write_new(tmp[i], files[i].text) != 0) {
-            fcc_error_at(d, dir, 0, 0, "cannot write %s: %s", files[i].name,
-                         strerror(errno));
-            free_names(tmp, n, 1);
-            return -1;
-        }
-    }
-    for (size_t i = 0; i < n; i++) {
-        char *final = join(dir, "", files[i].name, "");
-        if (!final || rename(tmp[i], final) != 0) {
-            fcc_error_at(d, dir, 0, 0, "cannot rename into %s: %s",
-                         files[i].name, strerror(errno));
-            free(final);
-            free_names(tmp, n, 1);
-            return -1;
-        }
-        free(final);
-        free(tmp[i]);
-        tmp[i] = NULL;
-    }
-    free_names(tmp, n, 0);
-    return 0;
+    int rc = write_temps(d, dir, files, n, tmp);
+    if (rc == 0)
+        rc = rename_all(d, dir, files, n, tmp);
+    free_names(tmp, n, 1);
+    return rc;
 }

@@ -213,7 +213,7 @@ static void fault_stops_partition_not_schedule(void **state)
 {
     (void)state;
     fake_now = 30;
-    struct kern_fault f = {KERN_FAULT_MEMORY, KERN_ACCESS_WRITE, 0x4, 0x1010};
+    struct kern_fault f = {KERN_FAULT_MEMORY, KERN_ACCESS_WRITE, 0x4, 0x1010, 1};
     kern_trap_fault(&f);
     assert_null(running());
     assert_int_equal(kstate.parts[0].mode, PART_STOPPED);

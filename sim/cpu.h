@@ -46,7 +46,9 @@ struct sim_cpu {
     struct sim_mem *mem;
     struct sim_icount icount;
     uc_hook block_hook, intr_hook, mem_hook;
-    /* state of the current run */
+    /* state of the current run: the clock is copied in and out, so the
+     * block hook touches nothing but this struct */
+    uint64_t now;
     uint64_t stop_at;        /* the clock's stop cycle when the run began */
     bool pending_stop;       /* the block hook stopped before a block */
     uint32_t stop_block_addr, stop_block_size;

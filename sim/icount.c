@@ -17,8 +17,8 @@ uint32_t icount_fill(struct icount_slot *s, uint32_t addr, const uint8_t *code,
                      uint32_t size)
 {
     s->addr = addr;
-    s->size = size;
-    s->count = icount_decode(code, size);
+    s->size = (uint16_t)size;
+    s->count = (uint16_t)icount_decode(code, size);
     return s->count;
 }
 

@@ -14,7 +14,9 @@
 #define ICOUNT_SLOTS 4096 /* a power of two */
 
 struct icount_slot {
-    uint32_t addr, size, count;
+    uint32_t addr;
+    uint16_t size;  /* a block is at most 512 instructions */
+    uint16_t count;
 };
 
 struct sim_icount {

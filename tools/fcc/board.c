@@ -332,6 +332,7 @@ struct fcc_board *fcc_board_parse(struct fcc_diag *d, const char *file,
     }
     b->src.diag = d;
     b->src.file = name;
+    b->path = name;
     b->root = root;
     parse_root(b, folder);
     b->ok = fcc_diag_count(d) == errors;
@@ -346,6 +347,6 @@ void fcc_board_free(struct fcc_board *b)
     free(b->reserved);
     free(b->devices);
     fcc_node_free(b->root);
-    free((char *)b->src.file);
+    free(b->path);
     free(b);
 }

@@ -35,7 +35,8 @@ struct fcc_device {
 };
 
 struct fcc_board {
-    struct fcc_src src;
+    struct fcc_src src;           /* src.file is `path` */
+    char *path;
     struct fcc_node *root;
     const char *name;
     const char *cpu;

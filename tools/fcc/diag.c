@@ -63,8 +63,10 @@ static int grow(struct fcc_diag *d)
 void fcc_verror_at(struct fcc_diag *d, const char *file, int line, int col,
                    const char *fmt, va_list ap)
 {
-    if (grow(d) != 0)
+    if (grow(d) != 0) {
+        d->lost++;
         return;
+    }
     struct fcc_diag_entry *e = &d->v[d->count];
     e->file = dup_str(file ? file : "fcc");
     e->msg = vformat(fmt, ap);
@@ -73,6 +75,7 @@ void fcc_verror_at(struct fcc_diag *d, const char *file, int line, int col,
     if (!e->file || !e->msg) {
         free(e->file);
         free(e->msg);
+        d->lost++;
         return;
     }
     d->count++;
@@ -89,7 +92,7 @@ void fcc_error_at(struct fcc_diag *d, const char *file, int line, int col,
 
 size_t fcc_diag_count(const struct fcc_diag *d)
 {
-    return d->count;
+    return d->count + d->lost;
 }
 
 const struct fcc_diag_entry *fcc_diag_get(const struct fcc_diag *d, size_t i)
@@ -123,4 +126,7 @@ void fcc_diag_print(const struct fcc_diag *d, FILE *to)
             fprintf(to, "%s\n", s);
         free(s);
     }
+    if (d->lost)
+        fprintf(to, "fcc: error: out of memory; %zu more error(s) not shown\n",
+                d->lost);
 }

@@ -30,6 +30,7 @@ struct fcc_diag {
     size_t count;
     size_t cap;
     struct fcc_diag_entry *v;
+    size_t lost; /* errors that could not be stored (out of memory) */
 };
 
 struct fcc_diag *fcc_diag_new(void);
@@ -41,6 +42,7 @@ void fcc_error_at(struct fcc_diag *d, const char *file, int line, int col,
 void fcc_verror_at(struct fcc_diag *d, const char *file, int line, int col,
                    const char *fmt, va_list ap) FCC_PRINTF(5, 0);
 
+/* Errors recorded, including lost ones: 0 means the input is valid. */
 size_t fcc_diag_count(const struct fcc_diag *d);
 const struct fcc_diag_entry *fcc_diag_get(const struct fcc_diag *d, size_t i);
 

@@ -54,8 +54,6 @@ char *fcc_emit_header(const struct fcc_system *sys)
                    sys->board->clock_hz);
     fcc_buf_printf(&b, "#define CFG_MAJOR_FRAME %" PRIu64 "ULL\n\n",
                    a->major_frame);
-    fcc_buf_printf(&b, "#ifndef __ASSEMBLER__\nstruct cfg_system;\n"
-                   "extern const struct cfg_system cfg_system;\n#endif\n\n");
     fcc_buf_printf(&b, "#endif\n");
     return fcc_buf_take(&b);
 }

@@ -107,14 +107,15 @@ static int write_new(const char *path, const char *text)
     return rc;
 }
 
-static void free_names(char **names, size_t n, int unlink_them)
+/* Removes the temporaries still named in tmp[] and frees the list. */
+static void remove_temps(char **tmp, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (names[i] && unlink_them)
-            unlink(names[i]);
-        free(names[i]);
+        if (tmp[i])
+            unlink(tmp[i]);
+        free(tmp[i]);
     }
-    free(names);
+    free(tmp);
 }
 
 /* Writes each file to dir/.NAME.tmpPID; fills tmp[] with the names. */
@@ -168,6 +169,6 @@ int fcc_write_files(struct fcc_diag *d, const char *dir,
     int rc = write_temps(d, dir, files, n, tmp);
     if (rc == 0)
         rc = rename_all(d, dir, files, n, tmp);
-    free_names(tmp, n, 1);
+    remove_temps(tmp, n);
     return rc;
 }

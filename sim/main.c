@@ -74,7 +74,13 @@ int main(int argc, char **argv)
         m.on_event = print_event;
         m.event_user = (void *)&cfg_system;
     }
-    uint64_t limit = o.cycles ? o.cycles : o.frames * cfg_system.schedule->major_frame;
+    uint64_t frame = cfg_system.schedule->major_frame;
+    if (o.frames > UINT64_MAX / frame) {
+        fprintf(stderr, "error: --frames %" PRIu64 " is more cycles than the clock counts\n",
+                o.frames);
+        return 2;
+    }
+    uint64_t limit = o.cycles ? o.cycles : o.frames * frame;
     double t0 = host_seconds();
     port_run(&m, limit);
     double secs = host_seconds() - t0;

@@ -39,8 +39,10 @@ static const uint8_t loop_code[] = {
 #define CODE 0x00100000u
 #define DATA 0x20000000u
 
-/* ldr r0, [r1]; with r1 pointing at unmapped memory. */
+/* adds r0, #1; adds r0, #1; ldr r0, [r1]; adds r0, #1 (r1: no access) */
 static const uint8_t fault_code[] = {0x01, 0x30, 0x01, 0x30, 0x08, 0x68, 0x01, 0x30};
+/* adds r0, #1; udf #0 */
+static const uint8_t undef_code[] = {0x01, 0x30, 0x00, 0xde};
 
 static const struct cfg_mem ram[] = {
     {"code", 0x00000000, 0x00400000, CFG_MEM_RAM},
@@ -133,6 +135,8 @@ static int rig_setup(void **state)
     memcpy(sim_mem_host(&r.mem, CODE, sizeof loop_code), loop_code, sizeof loop_code);
     memcpy(sim_mem_host(&r.mem, CODE + 0x100, sizeof fault_code), fault_code,
            sizeof fault_code);
+    memcpy(sim_mem_host(&r.mem, CODE + 0x200, sizeof undef_code), undef_code,
+           sizeof undef_code);
     assert_int_equal(uc_open(UC_ARCH_ARM, UC_MODE_THUMB | UC_MODE_MCLASS, &r.ref), UC_ERR_OK);
     uc_ctl_set_cpu_model(r.ref, UC_CPU_ARM_CORTEX_M3);
     uc_mem_map(r.ref, CODE, 0x1000, UC_PROT_ALL);
@@ -270,6 +274,21 @@ static void memory_fault_reports_address_pc_and_retired_count(void **state)
     assert_int_equal(r->clock.now, 2); /* the two adds before the load */
 }
 
+static void undefined_instruction_stops_at_its_address(void **state)
+{
+    struct rig *r = *state;
+    struct arch_context c;
+    memset(&c, 0, sizeof c);
+    c.pc = CODE + 0x200;
+    c.xpsr = 1u << 24;
+    r->clock.now = 0;
+    struct sim_exit x = run_until(r, &c, UINT64_MAX);
+    assert_int_equal(x.why, SIM_STOP_UNDEFINED);
+    assert_int_equal(x.pc, CODE + 0x202);
+    assert_int_equal(c.r[0], 1);
+    assert_int_equal(r->clock.now, 1);
+}
+
 static void partition_cannot_touch_memory_outside_its_regions(void **state)
 {
     struct rig *r = *state;
@@ -316,6 +335,7 @@ int main(void)
         cmocka_unit_test(svc_stops_with_every_instruction_counted),
         cmocka_unit_test(preemption_and_resume_preserve_it_state),
         cmocka_unit_test(memory_fault_reports_address_pc_and_retired_count),
+        cmocka_unit_test(undefined_instruction_stops_at_its_address),
         cmocka_unit_test(partition_cannot_touch_memory_outside_its_regions),
         cmocka_unit_test(block_counts_agree_with_unicorn),
     };

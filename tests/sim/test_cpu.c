@@ -41,6 +41,9 @@ static const uint8_t loop_code[] = {
 
 /* adds r0, #1; adds r0, #1; ldr r0, [r1]; adds r0, #1 (r1: no access) */
 static const uint8_t fault_code[] = {0x01, 0x30, 0x01, 0x30, 0x08, 0x68, 0x01, 0x30};
+/* mrs r0, control; movs r1, #0; msr control, r1; mrs r2, control; svc #0 */
+static const uint8_t control_code[] = {0xef, 0xf3, 0x14, 0x80, 0x00, 0x21, 0x81, 0xf3,
+                                       0x14, 0x88, 0xef, 0xf3, 0x14, 0x82, 0x00, 0xdf};
 /* adds r0, #1; udf #0 */
 static const uint8_t undef_code[] = {0x01, 0x30, 0x00, 0xde};
 
@@ -137,6 +140,8 @@ static int rig_setup(void **state)
            sizeof fault_code);
     memcpy(sim_mem_host(&r.mem, CODE + 0x200, sizeof undef_code), undef_code,
            sizeof undef_code);
+    memcpy(sim_mem_host(&r.mem, CODE + 0x300, sizeof control_code), control_code,
+           sizeof control_code);
     assert_int_equal(uc_open(UC_ARCH_ARM, UC_MODE_THUMB | UC_MODE_MCLASS, &r.ref), UC_ERR_OK);
     uc_ctl_set_cpu_model(r.ref, UC_CPU_ARM_CORTEX_M3);
     uc_mem_map(r.ref, CODE, 0x1000, UC_PROT_ALL);
@@ -274,6 +279,21 @@ static void memory_fault_reports_address_pc_and_retired_count(void **state)
     assert_int_equal(r->clock.now, 2); /* the two adds before the load */
 }
 
+/* CONTROL.nPRIV is set: the partition reads it back as 1 and cannot clear
+ * it (an unprivileged MSR to CONTROL is ignored). */
+static void partitions_run_unprivileged(void **state)
+{
+    struct rig *r = *state;
+    struct arch_context c;
+    memset(&c, 0, sizeof c);
+    c.pc = CODE + 0x300;
+    c.xpsr = 1u << 24;
+    struct sim_exit x = run_until(r, &c, UINT64_MAX);
+    assert_int_equal(x.why, SIM_STOP_SVC);
+    assert_int_equal(c.r[0] & 1, 1);
+    assert_int_equal(c.r[2] & 1, 1);
+}
+
 static void undefined_instruction_stops_at_its_address(void **state)
 {
     struct rig *r = *state;
@@ -335,6 +355,7 @@ int main(void)
         cmocka_unit_test(svc_stops_with_every_instruction_counted),
         cmocka_unit_test(preemption_and_resume_preserve_it_state),
         cmocka_unit_test(memory_fault_reports_address_pc_and_retired_count),
+        cmocka_unit_test(partitions_run_unprivileged),
         cmocka_unit_test(undefined_instruction_stops_at_its_address),
         cmocka_unit_test(partition_cannot_touch_memory_outside_its_regions),
         cmocka_unit_test(block_counts_agree_with_unicorn),

@@ -102,6 +102,11 @@ static void sleep_in_the_past_returns_at_once(void **state)
     fake_now = 60;
     assert_int_equal(fake_syscall(FEN_SYS_SLEEP_UNTIL, 59, 0, 0, 0), 0);
     assert_ptr_equal(running(), &kstate.threads[0]);
+    assert_int_equal(fake_syscall(FEN_SYS_SLEEP_UNTIL, 60, 0, 0, 0), 0); /* now */
+    assert_ptr_equal(running(), &kstate.threads[0]);
+    assert_int_equal(fake_syscall(FEN_SYS_SLEEP_FOR, 0, 0, 0, 0), 0);
+    assert_ptr_equal(running(), &kstate.threads[0]);
+    assert_int_equal(fake_count_events(TR_SLEEP, NULL), 0);
     assert_int_equal(fake_deadline, 100);
 }
 

@@ -26,6 +26,16 @@ uint32_t console_fmt_hex32(char *buf, uint32_t v)
     return 10;
 }
 
+uint32_t console_fmt_str(char *buf, const char *s)
+{
+    uint32_t n = 0;
+    while (s[n]) {
+        buf[n] = s[n];
+        n++;
+    }
+    return n;
+}
+
 /* Right-aligns the decimal form of v in a field of `width` characters,
  * zero-filled to `zeros` digits. */
 static uint32_t fmt_padded(char *buf, uint64_t v, uint32_t width, uint32_t zeros)

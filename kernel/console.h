@@ -17,4 +17,7 @@ uint32_t console_fmt_u64(char *buf, uint64_t v);
 /* Appends "0x" and 8 hex digits. */
 uint32_t console_fmt_hex32(char *buf, uint32_t v);
 
+/* Appends the NUL-terminated s; returns its length. */
+uint32_t console_fmt_str(char *buf, const char *s);
+
 #endif

@@ -26,30 +26,28 @@ void kern_trap_syscall(void)
 
 static const char *const access_names[] = {"read", "write", "execute"};
 
-/* One line for the console, e.g. "partition ping stopped: write fault at
- * 0x00000004, pc 0x00100042". */
+/* One console line, e.g. "partition ping stopped: write fault at
+ * 0x00000004, pc 0x00100042" (or "in page A-B" when only the page of the
+ * address is known).  Partition names are at most 63 characters (fcc). */
 static void report_fault(const struct part *p, const struct kern_fault *f)
 {
-    char line[160];
-    uint32_t o = 0;
-    static const char stopped[] = " stopped: ";
-    const char *what = f->kind == KERN_FAULT_MEMORY ? access_names[f->access % 3]
-                       : f->kind == KERN_FAULT_UNDEFINED ? "undefined instruction"
-                                                         : "fault";
-    for (const char *s = "partition "; *s; s++) line[o++] = *s;
-    for (const char *s = p->cfg->name; *s && o < 60; s++) line[o++] = *s;
-    for (const char *s = stopped; *s; s++) line[o++] = *s;
-    for (const char *s = what; *s; s++) line[o++] = *s;
-    if (f->kind == KERN_FAULT_MEMORY && f->addr_granule <= 1) {
-        for (const char *s = " fault at "; *s; s++) line[o++] = *s;
+    char line[192];
+    uint32_t o = console_fmt_str(line, "partition ");
+    o += console_fmt_str(line + o, p->cfg->name);
+    o += console_fmt_str(line + o, " stopped: ");
+    if (f->kind == KERN_FAULT_MEMORY) {
+        o += console_fmt_str(line + o, access_names[f->access % 3]);
+        o += console_fmt_str(line + o, f->addr_granule <= 1 ? " fault at " : " fault in page ");
         o += console_fmt_hex32(line + o, f->addr);
-    } else if (f->kind == KERN_FAULT_MEMORY) {
-        for (const char *s = " fault in page "; *s; s++) line[o++] = *s;
-        o += console_fmt_hex32(line + o, f->addr);
-        line[o++] = '-';
-        o += console_fmt_hex32(line + o, f->addr + f->addr_granule - 1);
+        if (f->addr_granule > 1) {
+            line[o++] = '-';
+            o += console_fmt_hex32(line + o, f->addr + f->addr_granule - 1);
+        }
+    } else {
+        o += console_fmt_str(line + o, f->kind == KERN_FAULT_UNDEFINED
+                                           ? "undefined instruction" : "fault");
     }
-    for (const char *s = ", pc "; *s; s++) line[o++] = *s;
+    o += console_fmt_str(line + o, ", pc ");
     o += console_fmt_hex32(line + o, f->pc);
     line[o++] = '\n';
     console_write(0, line, o);

@@ -199,16 +199,6 @@ static uc_err start(struct sim_cpu *c, uint32_t pc, uint32_t until)
     return uc_emu_start(c->uc, pc | 1, until, 0, 0);
 }
 
-/* Address of the instruction k instructions after pc (straight-line code). */
-static uint32_t skip_insns(struct sim_cpu *c, uint32_t pc, uint64_t k)
-{
-    for (; k > 0; k--) {
-        const uint8_t *hw = sim_mem_host(c->mem, pc, 2);
-        pc += thumb_insn_len((uint16_t)(hw[0] | hw[1] << 8));
-    }
-    return pc;
-}
-
 /* Runs the k instructions left before the stop cycle.  They are the first k
  * of the block the fast path stopped in front of (k < its count; only its
  * last instruction can branch or trap), so the block is retranslated to end
@@ -228,7 +218,9 @@ static uc_err run_tail(struct sim_cpu *c, uint32_t pc)
     c->block_start = c->now;
     uint64_t stop_at = c->stop_at;
     c->stop_at = 0; /* sends every block hook to the slow path */
-    uc_err e = start(c, pc, skip_insns(c, pc, k));
+    /* The block was just translated from this very memory: it is there. */
+    const uint8_t *code = sim_mem_host(c->mem, pc, c->stop_block_size);
+    uc_err e = start(c, pc, pc + icount_advance(code, k));
     c->stop_at = stop_at;
     c->in_tail = false;
     uc_ctl_remove_cache(c->uc, a, end);

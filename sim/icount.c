@@ -13,6 +13,14 @@ uint32_t icount_decode(const uint8_t *code, uint32_t size)
     return n;
 }
 
+uint32_t icount_advance(const uint8_t *code, uint64_t k)
+{
+    uint32_t off = 0;
+    for (; k > 0; k--)
+        off += thumb_insn_len((uint16_t)(code[off] | code[off + 1] << 8));
+    return off;
+}
+
 uint32_t icount_fill(struct icount_slot *s, uint32_t addr, const uint8_t *code,
                      uint32_t size)
 {

@@ -43,6 +43,9 @@ static inline struct icount_slot *icount_slot(struct sim_icount *ic, uint32_t ad
 uint32_t icount_fill(struct icount_slot *s, uint32_t addr, const uint8_t *code,
                      uint32_t size);
 
+/* Bytes taken by the first k instructions of the code at `code`. */
+uint32_t icount_advance(const uint8_t *code, uint64_t k);
+
 void icount_clear(struct sim_icount *ic);
 
 #endif

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 bool sim_mem_init(struct sim_mem *m, const struct cfg_board *b, char *err,
                   unsigned errlen)
@@ -19,11 +20,13 @@ bool sim_mem_init(struct sim_mem *m, const struct cfg_board *b, char *err,
         r->base = b->mem[i].base;
         r->size = b->mem[i].size;
         r->host = calloc(1, r->size);
-        if (!r->host) {
+        r->pages = malloc(r->size / SIM_PAGE_SIZE);
+        if (!r->host || !r->pages) {
             snprintf(err, errlen, "board %s: cannot allocate %u bytes for %s",
                      b->name, r->size, b->mem[i].name);
             return false;
         }
+        memset(r->pages, SIM_PAGE_MAPPED | UC_PROT_ALL, r->size / SIM_PAGE_SIZE);
         m->num_ram++;
     }
     return true;
@@ -31,20 +34,38 @@ bool sim_mem_init(struct sim_mem *m, const struct cfg_board *b, char *err,
 
 void sim_mem_free(struct sim_mem *m)
 {
-    for (unsigned i = 0; i < m->num_ram; i++)
+    for (unsigned i = 0; i < m->num_ram; i++) {
         free(m->ram[i].host);
+        free(m->ram[i].pages);
+    }
     m->num_ram = 0;
 }
 
-uint8_t *sim_mem_host(const struct sim_mem *m, uint32_t addr, uint32_t len)
+static struct sim_ram *ram_of(const struct sim_mem *m, uint32_t addr, uint32_t len)
 {
     for (unsigned i = 0; i < m->num_ram; i++) {
         const struct sim_ram *r = &m->ram[i];
         if (addr >= r->base && addr - r->base < r->size &&
             len <= r->size - (addr - r->base))
-            return r->host + (addr - r->base);
+            return (struct sim_ram *)r;
     }
     return NULL;
+}
+
+uint8_t *sim_mem_host(const struct sim_mem *m, uint32_t addr, uint32_t len)
+{
+    struct sim_ram *r = ram_of(m, addr, len);
+    return r ? r->host + (addr - r->base) : NULL;
+}
+
+/* Rights the page table grants at addr (0 when unmapped or not RAM). */
+static uint32_t page_perms(const struct sim_mem *m, uint32_t addr)
+{
+    struct sim_ram *r = ram_of(m, addr, 1);
+    if (!r)
+        return 0;
+    uint8_t e = r->pages[(addr - r->base) / SIM_PAGE_SIZE];
+    return e & SIM_PAGE_MAPPED ? e & UC_PROT_ALL : 0;
 }
 
 static uint32_t uc_perms_of(const struct cfg_region *r)
@@ -70,9 +91,10 @@ static enum sim_access access_of(uc_mem_type type)
 
 static const uint32_t needed_perm[] = {UC_PROT_READ, UC_PROT_WRITE, UC_PROT_EXEC};
 
-/* TLB miss: the page is accessible with its region's rights if the active
- * partition has a region there that grants the access being made;
- * otherwise the access is refused and remembered for the fault report. */
+/* TLB miss: the page is accessible if the active partition has a region
+ * there and the page table has the page mapped, both granting the access
+ * being made; it gets the rights both grant.  Otherwise the access is
+ * refused and remembered for the fault report. */
 static bool on_tlb_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
                         uc_tlb_entry *result, void *user)
 {
@@ -83,9 +105,10 @@ static bool on_tlb_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
     m->tlb_fills++;
     for (uint8_t i = 0; m->active && i < m->active->num_regions; i++) {
         const struct cfg_region *r = &m->active->regions[i];
-        if (addr - r->base < r->size && (uc_perms_of(r) & needed_perm[access])) {
+        uint32_t perms = uc_perms_of(r) & page_perms(m, addr);
+        if (addr - r->base < r->size && (perms & needed_perm[access])) {
             result->paddr = vaddr & ~(uint64_t)(SIM_PAGE_SIZE - 1);
-            result->perms = uc_perms_of(r);
+            result->perms = perms;
             return true;
         }
     }
@@ -128,24 +151,42 @@ bool sim_mem_check_partitions(const struct cfg_system *s, char *err, unsigned er
     return true;
 }
 
+/* Sets the page-table entry of every page in [addr, addr+size); when
+ * only_mapped, pages not mapped make it fail without changing anything. */
+static bool set_pages(struct sim_mem *m, uint32_t addr, uint32_t size, uint8_t entry,
+                      bool only_mapped)
+{
+    struct sim_ram *r = ram_of(m, addr, size);
+    if (!r || size == 0 || addr % SIM_PAGE_SIZE || size % SIM_PAGE_SIZE)
+        return false;
+    uint8_t *first = r->pages + (addr - r->base) / SIM_PAGE_SIZE;
+    uint32_t n = size / SIM_PAGE_SIZE;
+    for (uint32_t i = 0; only_mapped && i < n; i++) {
+        if (!(first[i] & SIM_PAGE_MAPPED))
+            return false;
+    }
+    memset(first, entry, n);
+    uc_ctl_flush_tlb(m->uc);
+    return true;
+}
+
 bool sim_mem_map_pages(struct sim_mem *m, uint32_t addr, uint32_t size,
                        uint32_t uc_perms)
 {
-    uint8_t *host = sim_mem_host(m, addr, size);
-    if (!host || addr % SIM_PAGE_SIZE || size % SIM_PAGE_SIZE)
-        return false;
-    return uc_mem_map_ptr(m->uc, addr, size, uc_perms, host) == UC_ERR_OK;
+    return set_pages(m, addr, size, (uint8_t)(SIM_PAGE_MAPPED | (uc_perms & UC_PROT_ALL)),
+                     false);
 }
 
 bool sim_mem_unmap_pages(struct sim_mem *m, uint32_t addr, uint32_t size)
 {
-    return uc_mem_unmap(m->uc, addr, size) == UC_ERR_OK;
+    return set_pages(m, addr, size, 0, true);
 }
 
 bool sim_mem_protect_pages(struct sim_mem *m, uint32_t addr, uint32_t size,
                            uint32_t uc_perms)
 {
-    return uc_mem_protect(m->uc, addr, size, uc_perms) == UC_ERR_OK;
+    return set_pages(m, addr, size, (uint8_t)(SIM_PAGE_MAPPED | (uc_perms & UC_PROT_ALL)),
+                     true);
 }
 
 void sim_mem_activate(struct sim_mem *m, const struct cfg_partition *p)

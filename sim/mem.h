@@ -5,9 +5,10 @@
  * guest CPU, so the kernel's copy-in/copy-out and the loader reach guest
  * memory directly.  What the running partition may touch is decided per
  * page by Unicorn's software TLB (UC_TLB_VIRTUAL): on a miss, the fill hook
- * answers from the active partition's regions, and a denied access becomes
- * a precise guest fault (exact pc).  A partition switch flushes the TLB.
- * Pages can also be mapped, unmapped or re-protected at run time.
+ * answers from the active partition's regions and this layer's own page
+ * table (mapped or not, and rights), and a denied access becomes a precise
+ * guest fault (exact pc).  Changing either flushes the TLB, so pages can be
+ * mapped, unmapped or re-protected at any time while the guest runs.
  */
 #ifndef FENESTRA_SIM_MEM_H
 #define FENESTRA_SIM_MEM_H
@@ -24,9 +25,12 @@
 
 enum sim_access { SIM_READ = 0, SIM_WRITE = 1, SIM_EXEC = 2 };
 
+#define SIM_PAGE_MAPPED 0x80u /* in a page-table entry, beside UC_PROT_* */
+
 struct sim_ram {
     uint32_t base, size;
     uint8_t *host;
+    uint8_t *pages; /* one entry per page: SIM_PAGE_MAPPED | UC_PROT_* */
 };
 
 struct sim_mem {
@@ -58,7 +62,8 @@ uint8_t *sim_mem_host(const struct sim_mem *m, uint32_t addr, uint32_t len);
 bool sim_mem_check_partitions(const struct cfg_system *s, char *err,
                               unsigned errlen);
 
-/* Page-level primitives of the memory layer (addr, size: whole pages). */
+/* Page-level primitives of the memory layer (addr, size: whole pages of
+ * board RAM; false otherwise).  uc_perms: UC_PROT_* bits. */
 bool sim_mem_map_pages(struct sim_mem *m, uint32_t addr, uint32_t size,
                        uint32_t uc_perms);
 bool sim_mem_unmap_pages(struct sim_mem *m, uint32_t addr, uint32_t size);

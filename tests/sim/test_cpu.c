@@ -172,6 +172,14 @@ static void fresh_context(struct arch_context *c, uint32_t seed, uint32_t data)
     c->xpsr = 1u << 24;
 }
 
+/* A context that starts at pc with every register zero. */
+static void bare_context(struct arch_context *c, uint32_t pc)
+{
+    memset(c, 0, sizeof *c);
+    c->pc = pc;
+    c->xpsr = 1u << 24;
+}
+
 static uint32_t *data_word(struct rig *r, uint32_t addr)
 {
     return (uint32_t *)sim_mem_host(&r->mem, addr, 4);
@@ -266,10 +274,8 @@ static void memory_fault_reports_address_pc_and_retired_count(void **state)
 {
     struct rig *r = *state;
     struct arch_context c;
-    memset(&c, 0, sizeof c);
-    c.pc = CODE + 0x100;
+    bare_context(&c, CODE + 0x100);
     c.r[1] = 0x30000000; /* nothing mapped there: its page */
-    c.xpsr = 1u << 24;
     r->clock.now = 0;
     struct sim_exit x = run_until(r, &c, UINT64_MAX);
     assert_int_equal(x.why, SIM_STOP_MEMORY);
@@ -285,9 +291,7 @@ static void partitions_run_unprivileged(void **state)
 {
     struct rig *r = *state;
     struct arch_context c;
-    memset(&c, 0, sizeof c);
-    c.pc = CODE + 0x300;
-    c.xpsr = 1u << 24;
+    bare_context(&c, CODE + 0x300);
     struct sim_exit x = run_until(r, &c, UINT64_MAX);
     assert_int_equal(x.why, SIM_STOP_SVC);
     assert_int_equal(c.r[0] & 1, 1);
@@ -298,9 +302,7 @@ static void undefined_instruction_stops_at_its_address(void **state)
 {
     struct rig *r = *state;
     struct arch_context c;
-    memset(&c, 0, sizeof c);
-    c.pc = CODE + 0x200;
-    c.xpsr = 1u << 24;
+    bare_context(&c, CODE + 0x200);
     r->clock.now = 0;
     struct sim_exit x = run_until(r, &c, UINT64_MAX);
     assert_int_equal(x.why, SIM_STOP_UNDEFINED);
@@ -313,10 +315,8 @@ static void partition_cannot_touch_memory_outside_its_regions(void **state)
 {
     struct rig *r = *state;
     struct arch_context c;
-    memset(&c, 0, sizeof c);
-    c.pc = CODE + 0x100;
+    bare_context(&c, CODE + 0x100);
     c.r[1] = DATA + 0x1000; /* RAM, but the next partition's */
-    c.xpsr = 1u << 24;
     r->clock.now = 0;
     struct sim_exit x = run_until(r, &c, UINT64_MAX);
     assert_int_equal(x.why, SIM_STOP_MEMORY);
@@ -330,6 +330,33 @@ static void partition_cannot_touch_memory_outside_its_regions(void **state)
     assert_int_equal(x.why, SIM_STOP_MEMORY);
     assert_int_equal(x.access, SIM_EXEC);
     sim_mem_activate(&r->mem, &test_part);
+}
+
+/* The memory layer's page operations take effect while the guest runs
+ * (DESIGN.md: the MPU model and demand paging need them). */
+static void pages_can_be_protected_and_unmapped_at_run_time(void **state)
+{
+    struct rig *r = *state;
+    struct arch_context c;
+    fresh_context(&c, 0x1234567, DATA);
+    assert_true(sim_mem_protect_pages(&r->mem, DATA, SIM_PAGE_SIZE, UC_PROT_READ));
+    struct sim_exit x = run_until(r, &c, UINT64_MAX);
+    assert_int_equal(x.why, SIM_STOP_MEMORY);
+    assert_int_equal(x.access, SIM_WRITE);
+    assert_int_equal(x.pc, CODE + 0x12); /* the str */
+    assert_true(sim_mem_protect_pages(&r->mem, DATA, SIM_PAGE_SIZE,
+                                      UC_PROT_READ | UC_PROT_WRITE));
+    assert_int_equal(run_until(r, &c, UINT64_MAX).why, SIM_STOP_SVC);
+
+    uint8_t *code = sim_mem_host(&r->mem, CODE, SIM_PAGE_SIZE);
+    assert_true(sim_mem_unmap_pages(&r->mem, CODE, SIM_PAGE_SIZE));
+    fresh_context(&c, 0x1234567, DATA);
+    x = run_until(r, &c, UINT64_MAX);
+    assert_int_equal(x.why, SIM_STOP_MEMORY);
+    assert_int_equal(x.access, SIM_EXEC);
+    assert_true(sim_mem_map_pages(&r->mem, CODE, SIM_PAGE_SIZE, UC_PROT_ALL));
+    assert_ptr_equal(sim_mem_host(&r->mem, CODE, SIM_PAGE_SIZE), code);
+    assert_int_equal(run_until(r, &c, UINT64_MAX).why, SIM_STOP_SVC);
 }
 
 static void block_counts_agree_with_unicorn(void **state)
@@ -358,6 +385,7 @@ int main(void)
         cmocka_unit_test(partitions_run_unprivileged),
         cmocka_unit_test(undefined_instruction_stops_at_its_address),
         cmocka_unit_test(partition_cannot_touch_memory_outside_its_regions),
+        cmocka_unit_test(pages_can_be_protected_and_unmapped_at_run_time),
         cmocka_unit_test(block_counts_agree_with_unicorn),
     };
     return cmocka_run_group_tests_name("sim.cpu", tests, rig_setup, rig_teardown);

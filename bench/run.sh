@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # bench/run.sh BIN_DIR - Fenestra's benchmarks (./fenestra bench).
 #
-# Every figure is the median of RUNS runs taken in this one invocation, so
-# ratios compare like with like on a noisy machine.  Host time comes from
-# the simulators' end-of-run summaries (stderr), which report, never steer.
+# RUNS rounds; each round runs every benchmark once, one after the other, so
+# that slow and fast spells of a noisy machine hit all of them alike.  Every
+# figure is the median over the rounds; the simulator/native ratio is the
+# median of the per-round ratios.  Host times come from the simulators'
+# end-of-run summaries (stderr), which report, never steer.
 set -euo pipefail
 BIN=${1:?usage: bench/run.sh BIN_DIR}
 RUNS=${RUNS:-5}
@@ -13,38 +15,42 @@ median() { sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 # summary FIELD: pulls "<number> FIELD" out of a run's summary line.
 field() { sed -n "s/.* \([0-9.]*\) $1.*/\1/p"; }
 
-# sim APP ARGS...: runs APP-sim RUNS times; prints "host_s insns entries" per run.
+# sim APP ARGS...: one run of APP-sim; prints "host_s insns entries".
 sim() {
   local app=$1; shift
-  for _ in $(seq "$RUNS"); do
-    local s
-    s=$("$BIN/$app-sim" --quiet "$@" 2>&1 >/dev/null | grep '^run:')
-    echo "$(echo "$s" | sed -n 's/.*host \([0-9.]*\) s.*/\1/p') \
+  local s
+  s=$("$BIN/$app-sim" --quiet "$@" 2>&1 >/dev/null | grep '^run:')
+  echo "$(echo "$s" | sed -n 's/.*host \([0-9.]*\) s.*/\1/p') \
 $(echo "$s" | field 'guest instructions') $(echo "$s" | field 'kernel entries')"
-  done
 }
 
 col() { awk -v c="$1" '{print $c}'; }
 
-native=$("$BIN/bench-native")
-native_s=$(echo "$native" | sed -n 's/.*seconds=\([0-9.]*\).*/\1/p')
-native_sum=$(echo "$native" | sed -n 's/.*checksum=\(0x[0-9a-f]*\).*/\1/p')
+native_sum=$("$BIN/bench-native" | sed -n 's/.*checksum=\(0x[0-9a-f]*\).*/\1/p')
 guest_sum=$("$BIN/bench_cpu-sim" --frames 1000 2>/dev/null | sed -n 's/.*checksum=\(0x[0-9a-f]*\).*/\1/p')
 [ "$native_sum" = "$guest_sum" ] || { echo "checksums differ: native $native_sum, guest $guest_sum" >&2; exit 1; }
 
-cpu=$(sim bench_cpu --frames 1000)
+native="" cpu="" null="" win="" busy=""
+for _ in $(seq "$RUNS"); do
+  native+="$("$BIN/bench-native" | sed -n 's/.*seconds=\([0-9.]*\).*/\1/p')"$'\n'
+  cpu+="$(sim bench_cpu --frames 1000)"$'\n'
+  null+="$(sim bench_nullsys --frames 40)"$'\n'
+  win+="$(sim bench_windows --frames 10000)"$'\n'
+  busy+="$(sim bench_windows_busy --frames 2000)"$'\n'
+done
+native=$(echo -n "$native"); cpu=$(echo -n "$cpu"); null=$(echo -n "$null")
+win=$(echo -n "$win"); busy=$(echo -n "$busy")
+native_s=$(echo "$native" | median)
 cpu_s=$(echo "$cpu" | col 1 | median)
 cpu_insns=$(echo "$cpu" | col 2 | head -1)
-null=$(sim bench_nullsys --frames 40)
-win=$(sim bench_windows --frames 10000)
-busy=$(sim bench_windows_busy --frames 2000)
+ratio=$(paste <(echo "$cpu" | col 1) <(echo "$native") | awk '{printf "%.2f\n", $1 / $2}' | median)
 
 per_entry_us() { awk '{printf "%.4f\n", $1 / $3 * 1e6}' | median; }
 
 echo "| benchmark | median of $RUNS | |"
 echo "|---|---|---|"
 awk -v i="$cpu_insns" -v s="$cpu_s" 'BEGIN {printf "| guest MIPS, CPU-bound partition, exact preemption every 10 ms frame | %.0f MIPS | %d instructions in %.3f s |\n", i / s / 1e6, i, s}'
-awk -v n="$native_s" -v s="$cpu_s" 'BEGIN {printf "| same workload native on the host (clang -O2) | %.4f s | simulator / native = %.1fx |\n", n, s / n}'
+echo "| same workload native on the host (clang -O2) | $native_s s | simulator / native = ${ratio}x (median of per-round ratios) |"
 echo "| null system call (get_time), host time per kernel entry | $(echo "$null" | per_entry_us) us | 100000 calls |"
 echo "| window switch, idle partitions, host time per kernel entry | $(echo "$win" | per_entry_us) us | 10 windows per 1 ms frame |"
 echo "| window switch preempting running code (exact tail), per entry | $(echo "$busy" | per_entry_us) us | 10 spinning partitions |"

@@ -24,13 +24,10 @@ static uint32_t insns_between(struct sim_cpu *c, uint32_t from, uint32_t to)
 }
 
 /* The rare cases of the block hook, kept out of its fast path: a block not
- * yet in the count cache, a block that would cross the stop cycle, and the
- * exact tail (which accounts for its instructions itself). */
+ * yet in the count cache, and a block that would cross the stop cycle. */
 static __attribute__((noinline)) void on_block_slow(uc_engine *uc, struct sim_cpu *c,
                                                     uint32_t addr, uint32_t size)
 {
-    if (c->in_tail)
-        return;
     struct icount_slot *s = icount_slot(&c->icount, addr);
     if (s->addr != addr || s->size != size) {
         const uint8_t *code = sim_mem_host(c->mem, addr, size);
@@ -128,6 +125,24 @@ static int cpu_model_of(const char *name)
     return -1;
 }
 
+/* One engine of the CPU: Cortex-M model, trap hooks, unprivileged thread
+ * mode (CONTROL.nPRIV: partitions never run privileged code), memory. */
+static uc_err open_engine(struct sim_cpu *c, int model, uc_engine **uc,
+                          uc_hook *intr_hook, uc_hook *mem_hook)
+{
+    uc_err e = uc_open(UC_ARCH_ARM, UC_MODE_THUMB | UC_MODE_MCLASS, uc);
+    if (e == UC_ERR_OK)
+        e = uc_ctl_set_cpu_model(*uc, model);
+    if (e == UC_ERR_OK)
+        e = uc_hook_add(*uc, intr_hook, UC_HOOK_INTR, on_interrupt, c, 1, 0);
+    if (e == UC_ERR_OK)
+        e = uc_hook_add(*uc, mem_hook, UC_HOOK_MEM_INVALID, on_bad_access, c, 1, 0);
+    uint32_t control = 1;
+    if (e == UC_ERR_OK)
+        e = uc_reg_write(*uc, UC_ARM_REG_CONTROL, &control);
+    return e;
+}
+
 bool sim_cpu_open(struct sim_cpu *c, const char *model, struct sim_clock *clock,
                   struct sim_mem *mem, char *err, unsigned errlen)
 {
@@ -139,36 +154,31 @@ bool sim_cpu_open(struct sim_cpu *c, const char *model, struct sim_clock *clock,
         snprintf(err, errlen, "unsupported CPU '%s' (supported: cortex-m3, cortex-m4, cortex-m7)", model);
         return false;
     }
-    uc_err e = uc_open(UC_ARCH_ARM, UC_MODE_THUMB | UC_MODE_MCLASS, &c->uc);
-    if (e == UC_ERR_OK)
-        e = uc_ctl_set_cpu_model(c->uc, m);
+    uc_err e = open_engine(c, m, &c->uc, &c->intr_hook, &c->mem_hook);
     if (e == UC_ERR_OK)
         e = uc_hook_add(c->uc, &c->block_hook, UC_HOOK_BLOCK, on_block, c, 1, 0);
     if (e == UC_ERR_OK)
-        e = uc_hook_add(c->uc, &c->intr_hook, UC_HOOK_INTR, on_interrupt, c, 1, 0);
-    if (e == UC_ERR_OK)
-        e = uc_hook_add(c->uc, &c->mem_hook, UC_HOOK_MEM_INVALID, on_bad_access, c, 1, 0);
+        e = open_engine(c, m, &c->tail_uc, &c->tail_intr_hook, &c->tail_mem_hook);
     if (e != UC_ERR_OK) {
         snprintf(err, errlen, "cannot start the CPU model: %s", uc_strerror(e));
         return false;
     }
-    /* Thread mode, unprivileged (CONTROL.nPRIV): partitions never run
-     * privileged code. */
-    uint32_t control = 1;
-    uc_reg_write(c->uc, UC_ARM_REG_CONTROL, &control);
-    return sim_mem_attach(mem, c->uc, err, errlen);
+    return sim_mem_attach(mem, c->uc, err, errlen) &&
+           sim_mem_attach(mem, c->tail_uc, err, errlen);
 }
 
 void sim_cpu_close(struct sim_cpu *c)
 {
     if (c->uc)
         uc_close(c->uc);
-    c->uc = NULL;
+    if (c->tail_uc)
+        uc_close(c->tail_uc);
+    c->uc = c->tail_uc = NULL;
 }
 
 /* --- running ---------------------------------------------------------- */
 
-static void load_context(struct sim_cpu *c, const struct arch_context *ctx)
+static void load_context(uc_engine *uc, const struct arch_context *ctx)
 {
     const void *vals[17];
     for (int i = 0; i < 13; i++)
@@ -177,10 +187,10 @@ static void load_context(struct sim_cpu *c, const struct arch_context *ctx)
     vals[14] = &ctx->lr;
     vals[15] = &ctx->pc;
     vals[16] = &ctx->xpsr;
-    uc_reg_write_batch(c->uc, (int *)context_regs, (void *const *)vals, 17);
+    uc_reg_write_batch(uc, (int *)context_regs, (void *const *)vals, 17);
 }
 
-static void save_context(struct sim_cpu *c, struct arch_context *ctx)
+static void save_context(uc_engine *uc, struct arch_context *ctx)
 {
     void *vals[17];
     for (int i = 0; i < 13; i++)
@@ -189,41 +199,38 @@ static void save_context(struct sim_cpu *c, struct arch_context *ctx)
     vals[14] = &ctx->lr;
     vals[15] = &ctx->pc;
     vals[16] = &ctx->xpsr;
-    uc_reg_read_batch(c->uc, (int *)context_regs, vals, 17);
+    uc_reg_read_batch(uc, (int *)context_regs, vals, 17);
 }
 
 /* `until` 0 names no partition code: address 0 is kernel memory on every
  * board (fcc refuses partition regions there). */
-static uc_err start(struct sim_cpu *c, uint32_t pc, uint32_t until)
+static uc_err start(uc_engine *uc, uint32_t pc, uint32_t until)
 {
-    return uc_emu_start(c->uc, pc | 1, until, 0, 0);
+    return uc_emu_start(uc, pc | 1, until, 0, 0);
 }
 
-/* Runs the k instructions left before the stop cycle.  They are the first k
- * of the block the fast path stopped in front of (k < its count; only its
- * last instruction can branch or trap), so the block is retranslated to end
- * at the k-th instruction's address and retranslated back afterwards.
- * Unicorn checks that exit address before an IT block's condition test, so
- * condition-failed instructions count like every other (a code hook would
- * miss them). */
-static uc_err run_tail(struct sim_cpu *c, uint32_t pc)
+/* Runs the k instructions left before the stop cycle, from the context the
+ * main engine stopped in.  They are the first k of the block the fast path
+ * stopped in front of (k < its count; only its last instruction can branch
+ * or trap).  The tail engine translates that block afresh, ending at the
+ * k-th instruction's address.  Unicorn tests exit addresses before an IT
+ * block's condition, so condition-failed instructions count like every
+ * other (a code hook would miss them).  The main engine keeps its
+ * translation: retranslating there cost two translations of ~20 us each. */
+static uc_err run_tail(struct sim_cpu *c, struct arch_context *ctx)
 {
     uint64_t k = c->stop_at - c->now;
     if (k == 0)
         return UC_ERR_OK;
-    uint32_t a = c->stop_block_addr, end = a + c->stop_block_size;
-    uc_ctl_remove_cache(c->uc, a, end);
-    c->in_tail = true;
-    c->block_addr = pc;
-    c->block_start = c->now;
-    uint64_t stop_at = c->stop_at;
-    c->stop_at = 0; /* sends every block hook to the slow path */
+    uint32_t a = c->stop_block_addr, pc = ctx->pc;
     /* The block was just translated from this very memory: it is there. */
     const uint8_t *code = sim_mem_host(c->mem, pc, c->stop_block_size);
-    uc_err e = start(c, pc, pc + icount_advance(code, k));
-    c->stop_at = stop_at;
-    c->in_tail = false;
-    uc_ctl_remove_cache(c->uc, a, end);
+    uc_ctl_remove_cache(c->tail_uc, a, a + c->stop_block_size);
+    c->block_addr = pc;
+    c->block_start = c->now;
+    load_context(c->tail_uc, ctx);
+    uc_err e = start(c->tail_uc, pc, pc + icount_advance(code, k));
+    save_context(c->tail_uc, ctx);
     c->tails++;
     if (!c->have_exit)
         c->now += k;
@@ -266,14 +273,11 @@ struct sim_exit sim_cpu_run(struct sim_cpu *c, struct arch_context *ctx)
     c->now = c->clock->now;
     c->block_addr = ctx->pc;
     c->block_start = c->now;
-    load_context(c, ctx);
-    uc_err e = start(c, ctx->pc, 0);
-    if (e == UC_ERR_OK && !c->have_exit && c->pending_stop) {
-        uint32_t pc;
-        uc_reg_read(c->uc, UC_ARM_REG_PC, &pc);
-        e = run_tail(c, pc);
-    }
-    save_context(c, ctx);
+    load_context(c->uc, ctx);
+    uc_err e = start(c->uc, ctx->pc, 0);
+    save_context(c->uc, ctx);
+    if (e == UC_ERR_OK && !c->have_exit && c->pending_stop)
+        e = run_tail(c, ctx);
     if (e != UC_ERR_OK)
         classify_error(c, e);
     if (!c->have_exit)

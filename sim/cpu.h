@@ -5,9 +5,10 @@
  * Fast path: a block hook charges each translated block's instruction count
  * before it runs, and stops before a block that would cross the clock's
  * stop cycle.  The few instructions left before the stop cycle are then run
- * exactly: that one block is retranslated to end at the stop instruction's
- * address, and retranslated back afterwards.
- * No per-instruction hook is ever installed on the fast path.
+ * exactly on a second engine, the tail engine, which shares the guest's
+ * memory: there that block is translated to end at the stop instruction's
+ * address, so the main engine's translations are never disturbed.
+ * No per-instruction hook is ever installed.
  */
 #ifndef FENESTRA_SIM_CPU_H
 #define FENESTRA_SIM_CPU_H
@@ -42,10 +43,11 @@ struct sim_exit {
 
 struct sim_cpu {
     uc_engine *uc;
+    uc_engine *tail_uc;      /* runs the exact tails */
     struct sim_clock *clock;
     struct sim_mem *mem;
     struct sim_icount icount;
-    uc_hook block_hook, intr_hook, mem_hook;
+    uc_hook block_hook, intr_hook, mem_hook, tail_intr_hook, tail_mem_hook;
     /* state of the current run: the clock is copied in and out, so the
      * block hook touches nothing but this struct */
     uint64_t now;
@@ -54,7 +56,6 @@ struct sim_cpu {
     uint32_t stop_block_addr, stop_block_size;
     uint32_t block_addr;     /* block being executed and the cycle it began */
     uint64_t block_start;
-    bool in_tail;
     struct sim_exit exit;
     bool have_exit;
     uint64_t tails;          /* statistics: exact tails run */

@@ -9,6 +9,7 @@ bool sim_mem_init(struct sim_mem *m, const struct cfg_board *b, char *err,
                   unsigned errlen)
 {
     m->num_ram = 0;
+    m->num_uc = 0;
     m->active = NULL;
     for (uint8_t i = 0; i < b->num_mem; i++) {
         if (m->num_ram == SIM_MAX_RAM) {
@@ -118,12 +119,23 @@ static bool on_tlb_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
     return false;
 }
 
+static void flush_tlbs(struct sim_mem *m)
+{
+    for (unsigned i = 0; i < m->num_uc; i++)
+        uc_ctl_flush_tlb(m->uc[i]);
+}
+
 bool sim_mem_attach(struct sim_mem *m, uc_engine *uc, char *err, unsigned errlen)
 {
-    m->uc = uc;
+    if (m->num_uc == 2) {
+        snprintf(err, errlen, "memory already attached to two engines");
+        return false;
+    }
+    unsigned n = m->num_uc++;
+    m->uc[n] = uc;
     uc_err e = uc_ctl_tlb_mode(uc, UC_TLB_VIRTUAL);
     if (e == UC_ERR_OK)
-        e = uc_hook_add(uc, &m->tlb_hook, UC_HOOK_TLB_FILL, on_tlb_fill, m, 1, 0);
+        e = uc_hook_add(uc, &m->tlb_hook[n], UC_HOOK_TLB_FILL, on_tlb_fill, m, 1, 0);
     for (unsigned i = 0; e == UC_ERR_OK && i < m->num_ram; i++)
         e = uc_mem_map_ptr(uc, m->ram[i].base, m->ram[i].size, UC_PROT_ALL,
                            m->ram[i].host);
@@ -166,7 +178,7 @@ static bool set_pages(struct sim_mem *m, uint32_t addr, uint32_t size, uint8_t e
             return false;
     }
     memset(first, entry, n);
-    uc_ctl_flush_tlb(m->uc);
+    flush_tlbs(m);
     return true;
 }
 
@@ -194,5 +206,5 @@ void sim_mem_activate(struct sim_mem *m, const struct cfg_partition *p)
     if (p == m->active)
         return;
     m->active = p;
-    uc_ctl_flush_tlb(m->uc);
+    flush_tlbs(m);
 }

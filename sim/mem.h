@@ -36,8 +36,9 @@ struct sim_ram {
 struct sim_mem {
     struct sim_ram ram[SIM_MAX_RAM];
     unsigned num_ram;
-    uc_engine *uc;
-    uc_hook tlb_hook;
+    uc_engine *uc[2];        /* the CPU's engines: main and exact-tail */
+    uc_hook tlb_hook[2];
+    unsigned num_uc;
     const struct cfg_partition *active; /* whose regions are accessible */
     /* the last access the TLB refused */
     bool denied;
@@ -51,7 +52,8 @@ bool sim_mem_init(struct sim_mem *m, const struct cfg_board *b, char *err,
                   unsigned errlen);
 void sim_mem_free(struct sim_mem *m);
 
-/* Maps the RAM into the CPU and installs the TLB fill hook. */
+/* Maps the RAM into one of the CPU's engines (at most two, sharing the
+ * same host memory) and installs the TLB fill hook there. */
 bool sim_mem_attach(struct sim_mem *m, uc_engine *uc, char *err, unsigned errlen);
 
 /* Host pointer for [addr, addr+len) if it lies in one RAM block, else NULL. */

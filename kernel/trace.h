@@ -28,6 +28,8 @@ enum trace_type {
     TR_WAKE = 9,          /* a0: cycle it was due (low 32 bits) */
     TR_FRAME = 10,        /* a0: frame number */
     TR_SLEEP = 11,        /* a0, a1: low and high 32 bits of the wake-up cycle */
+    TR_LOST = 12,         /* from the reader, not the kernel: a0 events were
+                             dropped here because the ring was full */
 };
 
 #define TRACE_NONE 0xff

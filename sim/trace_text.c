@@ -93,6 +93,9 @@ void trace_text(const struct cfg_system *s, const struct trace_event *e,
         snprintf(buf, len, "sleep thread=%s until=%" PRIu64, who,
                  (uint64_t)e->a1 << 32 | e->a0);
         break;
+    case TR_LOST:
+        snprintf(buf, len, "lost events=%u (the kernel's event ring was full)", e->a0);
+        break;
     case TR_WAKE:
         snprintf(buf, len, "wake thread=%s", who);
         break;

@@ -62,7 +62,14 @@ install_unicorn_from_trixie() {
     log "install libunicorn-dev >= $UNICORN_MIN by hand (Debian 13 'trixie' packages ${UNICORN_DEBS[*]})"
     exit 1
   }
+  # Debian 13's archive key came to Debian 12 in a debian-archive-keyring
+  # update; an older image needs that update before apt trusts trixie.
+  if ! ls /etc/apt/trusted.gpg.d/debian-archive-trixie-* /usr/share/keyrings/debian-archive-trixie-* >/dev/null 2>&1; then
+    log "updating debian-archive-keyring for Debian 13's archive key"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q debian-archive-keyring >&2
+  fi
   tmp=$(mktemp -d)
+  trap "rm -rf '$tmp'" EXIT
   mkdir -p "$tmp/lists/partial" "$tmp/archives/partial" "$tmp/parts"
   echo "deb $uri trixie main" > "$tmp/sources.list"
   chmod -R a+rwx "$tmp"

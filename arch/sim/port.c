@@ -88,16 +88,29 @@ void mmio_write32(uint32_t addr, uint32_t value)
 
 /* --- the trap loop ---------------------------------------------------- */
 
+/* A gap in the kernel's events is reported where it happened, as a `lost`
+ * event, never skipped silently. */
+static void report_lost(uint32_t lost)
+{
+    if (lost == 0)
+        return;
+    M->events_lost += lost;
+    struct trace_event gap = {.cycle = M->clock.now, .type = TR_LOST,
+                              .part = TRACE_NONE, .thread = TRACE_NONE, .a0 = lost};
+    if (M->on_event)
+        M->on_event(M->event_user, &gap);
+}
+
 static void drain_events(void)
 {
     struct trace_event ev;
     uint32_t lost;
     while (trace_take(&ev, &lost)) {
-        M->events_lost += lost;
+        report_lost(lost);
         if (M->on_event)
             M->on_event(M->event_user, &ev);
     }
-    M->events_lost += lost;
+    report_lost(lost);
 }
 
 static const uint32_t fault_access[] = {KERN_ACCESS_READ, KERN_ACCESS_WRITE,

@@ -233,6 +233,28 @@ static void fault_stops_partition_not_schedule(void **state)
     assert_non_null(strstr(fake_console, "partition a stopped: write fault at 0x00000004, pc 0x00001010"));
 }
 
+static void a_full_event_ring_counts_what_it_drops(void **state)
+{
+    (void)state;
+    struct trace_event ev;
+    uint32_t lost;
+    while (trace_take(&ev, &lost))
+        ;
+    for (uint32_t i = 0; i < TRACE_RING_SIZE + 44; i++)
+        trace_emit(TR_WAKE, 0, 0, 0, i, 0);
+    uint32_t taken = 0, total_lost = 0;
+    while (trace_take(&ev, &lost)) {
+        assert_int_equal(ev.a0, taken); /* the oldest are kept, in order */
+        total_lost += lost;
+        taken++;
+    }
+    total_lost += lost;
+    assert_int_equal(taken, TRACE_RING_SIZE);
+    assert_int_equal(total_lost, 44);
+    trace_take(&ev, &lost);
+    assert_int_equal(lost, 0); /* reported once */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -248,6 +270,7 @@ int main(void)
         cmocka_unit_test_setup(console_lines_carry_time_and_name, setup),
         cmocka_unit_test_setup(partition_info_is_copied_out, setup),
         cmocka_unit_test_setup(fault_stops_partition_not_schedule, setup),
+        cmocka_unit_test_setup(a_full_event_ring_counts_what_it_drops, setup),
     };
     return cmocka_run_group_tests_name("kernel", tests, NULL, NULL);
 }

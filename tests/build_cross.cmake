@@ -1,0 +1,29 @@
+# cmake -DROOT=<source> -DBIN=<dir> -P build_cross.cmake
+#
+# Configures and builds the mps2-an385 cross preset's tree (kernel core with
+# each app's tables, the UART driver, every partition) in BIN and fails on
+# any error or warning: "zero warnings on both builds".
+execute_process(
+  COMMAND ${CMAKE_COMMAND} -S ${ROOT} -B ${BIN} -G Ninja
+          -DCMAKE_TOOLCHAIN_FILE=${ROOT}/cmake/toolchain-thumbv7m-none-eabi.cmake
+          -DCMAKE_BUILD_TYPE=MinSizeRel
+  OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "configure failed:\n${out}\n${err}")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} --build ${BIN}
+  OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "cross build failed:\n${out}\n${err}")
+endif()
+if("${out}${err}" MATCHES "warning")
+  message(FATAL_ERROR "cross build has warnings:\n${out}\n${err}")
+endif()
+file(GLOB_RECURSE elfs ${BIN}/apps/*.elf)
+file(GLOB_RECURSE kernels ${BIN}/apps/*_kernel.a)
+list(LENGTH elfs n_elf)
+list(LENGTH kernels n_kernel)
+if(n_elf LESS 5 OR n_kernel LESS 2)
+  message(FATAL_ERROR "expected partitions and kernels, found ${n_elf} ELF files, ${n_kernel} kernels")
+endif()
+message(STATUS "cross build: ${n_kernel} kernels, ${n_elf} partitions, no warnings")

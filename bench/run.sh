@@ -15,13 +15,14 @@ median() { sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 # summary FIELD: pulls "<number> FIELD" out of a run's summary line.
 field() { sed -n "s/.* \([0-9.]*\) $1.*/\1/p"; }
 
-# sim APP ARGS...: one run of APP-sim; prints "host_s insns entries".
+# sim APP ARGS...: one run of APP-sim; prints "host_s insns entries frames".
 sim() {
   local app=$1; shift
   local s
   s=$("$BIN/$app-sim" --quiet "$@" 2>&1 >/dev/null | grep '^run:')
   echo "$(echo "$s" | sed -n 's/.*host \([0-9.]*\) s.*/\1/p') \
-$(echo "$s" | field 'guest instructions') $(echo "$s" | field 'kernel entries')"
+$(echo "$s" | field 'guest instructions') $(echo "$s" | field 'kernel entries') \
+$(echo "$s" | sed -n 's/^run: [^:]*: \([0-9]*\) frames.*/\1/p')"
 }
 
 col() { awk -v c="$1" '{print $c}'; }
@@ -46,13 +47,15 @@ cpu_insns=$(echo "$cpu" | col 2 | head -1)
 ratio=$(paste <(echo "$cpu" | col 1) <(echo "$native") | awk '{printf "%.2f\n", $1 / $2}' | median)
 
 per_entry_us() { awk '{printf "%.4f\n", $1 / $3 * 1e6}' | median; }
+# The window benchmarks have 10 windows per frame.
+per_window_us() { awk '{printf "%.4f\n", $1 / ($4 * 10) * 1e6}' | median; }
 
 echo "| benchmark | median of $RUNS | |"
 echo "|---|---|---|"
 awk -v i="$cpu_insns" -v s="$cpu_s" 'BEGIN {printf "| guest MIPS, CPU-bound partition, exact preemption every 10 ms frame | %.0f MIPS | %d instructions in %.3f s |\n", i / s / 1e6, i, s}'
 echo "| same workload native on the host (clang -O2) | $native_s s | simulator / native = ${ratio}x (median of per-round ratios) |"
 echo "| null system call (get_time), host time per kernel entry | $(echo "$null" | per_entry_us) us | 100000 calls |"
-echo "| window switch, idle partitions, host time per kernel entry | $(echo "$win" | per_entry_us) us | 10 windows per 1 ms frame |"
-echo "| window switch preempting running code (exact tail), per entry | $(echo "$busy" | per_entry_us) us | 10 spinning partitions |"
+echo "| window switch into a partition whose thread wakes, runs and sleeps, per window | $(echo "$win" | per_window_us) us | 10 windows per 1 ms frame; 2 kernel entries per window |"
+echo "| window switch preempting running code (exact tail), per window | $(echo "$busy" | per_window_us) us | 10 spinning partitions |"
 echo
 echo "checksum $native_sum on both sides; machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"

@@ -15,6 +15,7 @@ set(FENESTRA_KERNEL_SOURCES
   ${FENESTRA_ROOT}/kernel/syscall.c
   ${FENESTRA_ROOT}/kernel/thread.c
   ${FENESTRA_ROOT}/kernel/trace.c
+  ${FENESTRA_ROOT}/arch/armv7m/systick.c
   ${FENESTRA_ROOT}/arch/armv7m/uart_cmsdk.c)
 
 file(GLOB FENESTRA_BOARD_FILES ${FENESTRA_ROOT}/boards/*/board.yaml)

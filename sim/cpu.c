@@ -1,6 +1,7 @@
 /* cpu.c - the guest CPU and its exact clock (see cpu.h). */
 #include "cpu.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -44,6 +45,7 @@ static __attribute__((noinline)) void on_block_slow(uc_engine *uc, struct sim_cp
         return;
     }
     c->block_addr = addr;
+    c->block_size = size;
     c->block_start = c->now;
     c->now += s->count;
 }
@@ -60,6 +62,7 @@ static void on_block(uc_engine *uc, uint64_t addr, uint32_t size, void *user)
     if (__builtin_expect(s->addr == (uint32_t)addr && s->size == size &&
                              now + s->count <= c->stop_at, 1)) {
         c->block_addr = (uint32_t)addr;
+        c->block_size = size;
         c->block_start = now;
         c->now = now + s->count;
         return;
@@ -226,10 +229,13 @@ static uc_err run_tail(struct sim_cpu *c, struct arch_context *ctx)
     /* The block was just translated from this very memory: it is there. */
     const uint8_t *code = sim_mem_host(c->mem, pc, c->stop_block_size);
     uc_ctl_remove_cache(c->tail_uc, a, a + c->stop_block_size);
+    uint32_t tail_bytes = icount_advance(code, k);
     c->block_addr = pc;
+    c->block_size = tail_bytes;
     c->block_start = c->now;
     load_context(c->tail_uc, ctx);
-    uc_err e = start(c->tail_uc, pc, pc + icount_advance(code, k));
+    sim_mem_sync_tlb(c->mem, 1);
+    uc_err e = start(c->tail_uc, pc, pc + tail_bytes);
     save_context(c->tail_uc, ctx);
     c->tails++;
     if (!c->have_exit)
@@ -237,11 +243,15 @@ static uc_err run_tail(struct sim_cpu *c, struct arch_context *ctx)
     return e;
 }
 
-/* A fault ends a block early: only the instructions before the faulting
- * one retired, so the up-front charge is corrected from its pc. */
+/* A fault inside the charged block ends it early: only the instructions
+ * before the faulting one retired, so the up-front charge is corrected from
+ * its pc.  A fault anywhere else (a jump into memory the partition may not
+ * execute: no block there was ever charged) follows a block that retired
+ * whole, whose charge stands. */
 static void settle_fault(struct sim_cpu *c, uint32_t pc)
 {
-    c->now = c->block_start + insns_between(c, c->block_addr, pc);
+    if (pc >= c->block_addr && pc - c->block_addr < c->block_size)
+        c->now = c->block_start + insns_between(c, c->block_addr, pc);
 }
 
 /* A refused TLB fill raises a guest fault that ends the run with
@@ -274,6 +284,7 @@ struct sim_exit sim_cpu_run(struct sim_cpu *c, struct arch_context *ctx)
     c->block_addr = ctx->pc;
     c->block_start = c->now;
     load_context(c->uc, ctx);
+    sim_mem_sync_tlb(c->mem, 0);
     uc_err e = start(c->uc, ctx->pc, 0);
     save_context(c->uc, ctx);
     if (e == UC_ERR_OK && !c->have_exit && c->pending_stop)
@@ -287,6 +298,7 @@ struct sim_exit sim_cpu_run(struct sim_cpu *c, struct arch_context *ctx)
         c->exit.pc = ctx->pc - 2;
     else if (c->exit.why != SIM_STOP_CLOCK)
         settle_fault(c, ctx->pc);
+    assert(c->now <= c->stop_at); /* no run passes its stop cycle */
     /* Only guest instructions advance the clock during a run. */
     c->clock->insns += c->now - c->clock->now;
     c->clock->now = c->now;

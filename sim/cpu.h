@@ -54,7 +54,8 @@ struct sim_cpu {
     uint64_t stop_at;        /* the clock's stop cycle when the run began */
     bool pending_stop;       /* the block hook stopped before a block */
     uint32_t stop_block_addr, stop_block_size;
-    uint32_t block_addr;     /* block being executed and the cycle it began */
+    uint32_t block_addr;     /* block being executed, its size and the cycle */
+    uint32_t block_size;     /* it began at */
     uint64_t block_start;
     struct sim_exit exit;
     bool have_exit;

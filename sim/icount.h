@@ -36,7 +36,9 @@ uint32_t icount_decode(const uint8_t *code, uint32_t size);
  * slot->size == size.  Inline: it runs before every translated block. */
 static inline struct icount_slot *icount_slot(struct sim_icount *ic, uint32_t addr)
 {
-    return &ic->slot[(addr >> 1) & (ICOUNT_SLOTS - 1)];
+    /* Bits 13 and up folded in: partitions usually sit at 64 KiB strides,
+     * and the same offset in each must not share a slot. */
+    return &ic->slot[((addr >> 1) ^ (addr >> 13)) & (ICOUNT_SLOTS - 1)];
 }
 
 /* Fills a slot after a miss: decodes the block's code (host pointer). */

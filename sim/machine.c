@@ -5,14 +5,26 @@
 
 #include "loader.h"
 
+static bool attach_systick(struct sim_machine *m, const struct cfg_device *d)
+{
+    sim_systick_reset(&m->systick, &m->clock.now, m->log);
+    m->systick_base = d->base;
+    return sim_bus_attach(&m->bus, d->name, d->base, d->size, &sim_systick_ops,
+                          &m->systick) == 0;
+}
+
 /* Attaches a model for every device of the board description.  Devices the
  * simulator does not model yet are left off the bus, so touching them is
- * reported as a stray access. */
+ * reported as a stray access.  The kernel's timer is the board's SysTick. */
 static bool attach_devices(struct sim_machine *m, char *err, unsigned errlen)
 {
     const struct cfg_board *b = m->sys->board;
     for (uint8_t i = 0; i < b->num_devices; i++) {
         const struct cfg_device *d = &b->devices[i];
+        if (!strcmp(d->type, "systick") && !attach_systick(m, d)) {
+            snprintf(err, errlen, "board %s: too many devices", b->name);
+            return false;
+        }
         if (strcmp(d->type, "cmsdk-uart") != 0)
             continue;
         if (m->num_uarts == SIM_MAX_UARTS) {
@@ -23,6 +35,11 @@ static bool attach_devices(struct sim_machine *m, char *err, unsigned errlen)
         FILE *out = d->base == b->console_base ? m->console : m->log;
         sim_uart_reset(u, d->name, out, m->log);
         sim_bus_attach(&m->bus, d->name, d->base, d->size, &sim_uart_ops, u);
+    }
+    if (!m->systick_base) {
+        snprintf(err, errlen, "board %s has no device of type systick: the kernel "
+                 "needs it for its deadlines", b->name);
+        return false;
     }
     return true;
 }

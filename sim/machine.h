@@ -14,6 +14,7 @@
 #include "config.h"
 #include "cpu.h"
 #include "mem.h"
+#include "systick.h"
 #include "trace.h"
 #include "uart_cmsdk.h"
 
@@ -30,6 +31,8 @@ struct sim_machine {
     struct sim_bus bus;
     struct sim_uart uart[SIM_MAX_UARTS];
     unsigned num_uarts;
+    struct sim_systick systick;
+    uint32_t systick_base;
     FILE *console; /* where the console UART's bytes go */
     FILE *log;     /* simulator diagnostics */
     sim_event_fn on_event;

@@ -39,6 +39,8 @@ struct sim_mem {
     uc_engine *uc[2];        /* the CPU's engines: main and exact-tail */
     uc_hook tlb_hook[2];
     unsigned num_uc;
+    uint32_t tlb_generation; /* bumped by every change of rights */
+    uint32_t tlb_seen[2];    /* the generation each engine's TLB reflects */
     const struct cfg_partition *active; /* whose regions are accessible */
     /* the last access the TLB refused */
     bool denied;
@@ -71,6 +73,10 @@ bool sim_mem_map_pages(struct sim_mem *m, uint32_t addr, uint32_t size,
 bool sim_mem_unmap_pages(struct sim_mem *m, uint32_t addr, uint32_t size);
 bool sim_mem_protect_pages(struct sim_mem *m, uint32_t addr, uint32_t size,
                            uint32_t uc_perms);
+
+/* Brings engine i's TLB up to date with the rights (a flush when they
+ * changed since it last ran): call before running it. */
+void sim_mem_sync_tlb(struct sim_mem *m, unsigned i);
 
 /* Makes p's regions (NULL: nothing) the accessible ones. */
 void sim_mem_activate(struct sim_mem *m, const struct cfg_partition *p);

@@ -5,11 +5,15 @@
 
 #include "kernel.h"
 #include "mmio.h"
+#include "armv7m/systick.h"
 #include "armv7m/uart_cmsdk.h"
 
-/* The machine the kernel runs on: set once by port_run.  Host-side state,
- * not kernel state: the kernel's own state stays in its arena. */
+/* The machine the kernel runs on, and the port's timer state: set by
+ * port_run.  Host-side state, not kernel state: the kernel's own state
+ * stays in its arena. */
 static struct sim_machine *M;
+static uint64_t deadline_target; /* the cycle the kernel asked for */
+static uint64_t pended_at;       /* a deadline too close for SysTick */
 
 /* --- arch.h: contexts ------------------------------------------------ */
 
@@ -54,9 +58,42 @@ uint64_t arch_now(void)
     return M->clock.now;
 }
 
+/* The clock stops the guest at the next timer interrupt. */
+static void sync_deadline(void)
+{
+    uint64_t t = M->systick.fire_at;
+    M->clock.deadline = pended_at < t ? pended_at : t;
+}
+
+/* Programs SysTick (through the same driver as the firmware) for the
+ * kernel's deadline, or for the longest step towards it.  A deadline one
+ * cycle away or already due cannot be counted (RVR would be 0): it is
+ * pended instead, as firmware pends SysTick by software. */
+static void arm_timer(void)
+{
+    uint32_t base = M->systick_base;
+    uint64_t now = M->clock.now;
+    pended_at = UINT64_MAX;
+    if (deadline_target == UINT64_MAX) {
+        systick_stop(base);
+    } else if (deadline_target <= now + 1) {
+        systick_stop(base);
+        pended_at = deadline_target;
+    } else {
+        uint64_t d = deadline_target - now;
+        systick_arm(base, d < SYSTICK_MAX_CYCLES ? (uint32_t)d : SYSTICK_MAX_CYCLES);
+    }
+    sync_deadline();
+}
+
+/* The kernel re-arms after every entry, mostly with the same deadline: the
+ * timer is then already counting towards it. */
 void arch_deadline_set(uint64_t cycle)
 {
-    M->clock.deadline = cycle;
+    if (cycle == deadline_target && cycle > M->clock.now)
+        return;
+    deadline_target = cycle;
+    arm_timer();
 }
 
 void arch_copy_from_user(void *dst, uint32_t src, uint32_t len)
@@ -154,9 +191,27 @@ static void idle(void)
     M->clock.now = sim_clock_stop_at(&M->clock);
 }
 
+/* The timer interrupt: a step of a long deadline re-arms SysTick without
+ * entering the kernel; the deadline itself enters it. */
+static void timer_interrupt(void)
+{
+    if (M->clock.now >= M->systick.fire_at)
+        sim_systick_fired(&M->systick);
+    if (M->clock.now < deadline_target) {
+        arm_timer();
+        return;
+    }
+    M->clock.kernel_entries++;
+    kern_trap_deadline();
+    sync_deadline(); /* whatever the kernel re-armed, the model moved on */
+    sim_clock_charge(&M->clock, M->sys->board->kernel_entry_cycles);
+}
+
 void port_run(struct sim_machine *m, uint64_t limit)
 {
     M = m;
+    deadline_target = UINT64_MAX;
+    pended_at = UINT64_MAX;
     m->clock.limit = limit;
     uart_cmsdk_init(m->sys->board->console_base, m->sys->board->clock_hz, 115200);
     kern_init();
@@ -167,11 +222,8 @@ void port_run(struct sim_machine *m, uint64_t limit)
             run_guest(ctx);
         else
             idle();
-        if (m->clock.now >= m->clock.deadline && m->clock.now < m->clock.limit) {
-            m->clock.kernel_entries++;
-            kern_trap_deadline();
-            sim_clock_charge(&m->clock, m->sys->board->kernel_entry_cycles);
-        }
+        if (m->clock.now >= m->clock.deadline && m->clock.now < m->clock.limit)
+            timer_interrupt();
         drain_events();
     }
 }

@@ -39,6 +39,7 @@ void scenario_run(struct scenario *s, const char *elf_dir, uint64_t frames)
     port_run(&m, frames * cfg_system.schedule->major_frame);
     s->insns = m.clock.insns;
     s->cycles = m.clock.now;
+    s->kernel_entries = m.clock.kernel_entries;
     sim_machine_free(&m);
     fclose(console);
 }

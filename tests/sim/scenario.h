@@ -15,7 +15,7 @@ struct scenario {
     size_t console_len;
     struct trace_event *ev;
     size_t num_ev;
-    uint64_t insns, cycles;
+    uint64_t insns, cycles, kernel_entries;
 };
 
 /* Runs for `frames` major frames; partitions from `elf_dir`. */

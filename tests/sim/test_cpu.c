@@ -44,6 +44,8 @@ static const uint8_t fault_code[] = {0x01, 0x30, 0x01, 0x30, 0x08, 0x68, 0x01, 0
 /* mrs r0, control; movs r1, #0; msr control, r1; mrs r2, control; svc #0 */
 static const uint8_t control_code[] = {0xef, 0xf3, 0x14, 0x80, 0x00, 0x21, 0x81, 0xf3,
                                        0x14, 0x88, 0xef, 0xf3, 0x14, 0x82, 0x00, 0xdf};
+/* adds r0, #1; adds r0, #1; bx r1 */
+static const uint8_t jump_code[] = {0x01, 0x30, 0x01, 0x30, 0x08, 0x47};
 /* adds r0, #1; udf #0 */
 static const uint8_t undef_code[] = {0x01, 0x30, 0x00, 0xde};
 
@@ -142,6 +144,8 @@ static int rig_setup(void **state)
            sizeof undef_code);
     memcpy(sim_mem_host(&r.mem, CODE + 0x300, sizeof control_code), control_code,
            sizeof control_code);
+    memcpy(sim_mem_host(&r.mem, CODE + 0x400, sizeof jump_code), jump_code,
+           sizeof jump_code);
     assert_int_equal(uc_open(UC_ARCH_ARM, UC_MODE_THUMB | UC_MODE_MCLASS, &r.ref), UC_ERR_OK);
     uc_ctl_set_cpu_model(r.ref, UC_CPU_ARM_CORTEX_M3);
     uc_mem_map(r.ref, CODE, 0x1000, UC_PROT_ALL);
@@ -311,6 +315,27 @@ static void undefined_instruction_stops_at_its_address(void **state)
     assert_int_equal(r->clock.now, 1);
 }
 
+/* A jump into memory the partition may not execute faults at the target;
+ * the block that jumped retired whole (no block at the target was ever
+ * charged), whether the target lies ahead in the same RAM, behind, or
+ * outside RAM. */
+static void jump_to_forbidden_code_keeps_the_count(void **state)
+{
+    struct rig *r = *state;
+    static const uint32_t targets[] = {CODE + 0x2000, CODE - 0x1000, 0x30000000};
+    for (unsigned i = 0; i < 3; i++) {
+        struct arch_context c;
+        bare_context(&c, CODE + 0x400);
+        c.r[1] = targets[i] | 1;
+        r->clock.now = 0;
+        struct sim_exit x = run_until(r, &c, 100);
+        assert_int_equal(x.why, SIM_STOP_MEMORY);
+        assert_int_equal(x.access, SIM_EXEC);
+        assert_int_equal(x.pc, targets[i]);
+        assert_int_equal(r->clock.now, 3);
+    }
+}
+
 static void partition_cannot_touch_memory_outside_its_regions(void **state)
 {
     struct rig *r = *state;
@@ -384,6 +409,7 @@ int main(void)
         cmocka_unit_test(memory_fault_reports_address_pc_and_retired_count),
         cmocka_unit_test(partitions_run_unprivileged),
         cmocka_unit_test(undefined_instruction_stops_at_its_address),
+        cmocka_unit_test(jump_to_forbidden_code_keeps_the_count),
         cmocka_unit_test(partition_cannot_touch_memory_outside_its_regions),
         cmocka_unit_test(pages_can_be_protected_and_unmapped_at_run_time),
         cmocka_unit_test(block_counts_agree_with_unicorn),

@@ -57,8 +57,8 @@ struct sched {
     uint64_t frame_start;    /* cycle the current major frame began */
     uint64_t window_end;     /* cycle the current window (or gap) ends */
     uint32_t frame;          /* major frames begun since start */
-    int16_t window;          /* index of the current window, -1 in a gap */
-    int16_t active;          /* active partition, -1 in a gap */
+    int32_t window;          /* index of the current window, -1 in a gap */
+    int32_t active;          /* active partition, -1 in a gap */
     struct thread *current;  /* thread on the CPU, NULL when idle */
 };
 

@@ -21,7 +21,7 @@ static void enter_span(uint64_t offset)
             return;
         }
         if (offset < w->offset + w->duration) {
-            S->window = (int16_t)i;
+            S->window = (int32_t)i;
             S->active = w->partition;
             S->window_end = S->frame_start + w->offset + w->duration;
             return;

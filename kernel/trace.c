@@ -6,7 +6,8 @@ void trace_emit(uint8_t type, uint8_t part, uint8_t thread, uint8_t flags,
 {
     struct trace_ring *r = &kstate.trace;
     if (r->head - r->tail >= TRACE_RING_SIZE) {
-        r->lost++;
+        if (r->lost++ == 0)
+            r->lost_since = arch_now();
         return;
     }
     struct trace_event *e = &r->ev[r->head % TRACE_RING_SIZE];
@@ -21,14 +22,21 @@ void trace_emit(uint8_t type, uint8_t part, uint8_t thread, uint8_t flags,
     r->head++;
 }
 
-int trace_take(struct trace_event *out, uint32_t *lost)
+int trace_take(struct trace_event *out)
 {
     struct trace_ring *r = &kstate.trace;
-    *lost = r->lost;
-    r->lost = 0;
     if (r->head == r->tail)
         return 0;
     *out = r->ev[r->tail % TRACE_RING_SIZE];
     r->tail++;
     return 1;
+}
+
+uint32_t trace_take_lost(uint64_t *since)
+{
+    struct trace_ring *r = &kstate.trace;
+    uint32_t n = r->lost;
+    *since = r->lost_since;
+    r->lost = 0;
+    return n;
 }

@@ -51,14 +51,19 @@ struct trace_ring {
     struct trace_event ev[TRACE_RING_SIZE];
     uint32_t head;  /* next slot written */
     uint32_t tail;  /* next slot read */
-    uint32_t lost;  /* events dropped because the ring was full */
+    uint32_t lost;  /* events dropped because the ring was full ... */
+    uint64_t lost_since; /* ... since this cycle */
 };
 
 void trace_emit(uint8_t type, uint8_t part, uint8_t thread, uint8_t flags,
                 uint32_t a0, uint32_t a1);
 
-/* Takes the oldest event; returns 0 when the ring is empty.  *lost receives
- * (and clears) the number of events dropped before this one. */
-int trace_take(struct trace_event *out, uint32_t *lost);
+/* Takes the oldest event; returns 0 when the ring is empty. */
+int trace_take(struct trace_event *out);
+
+/* Events dropped since the ring was last read empty, and the cycle of the
+ * first drop; clears the count.  Dropped events are newer than every event
+ * still in the ring, so a reader reports the gap after draining it. */
+uint32_t trace_take_lost(uint64_t *since);
 
 #endif

@@ -125,29 +125,25 @@ void mmio_write32(uint32_t addr, uint32_t value)
 
 /* --- the trap loop ---------------------------------------------------- */
 
-/* A gap in the kernel's events is reported where it happened, as a `lost`
- * event, never skipped silently. */
-static void report_lost(uint32_t lost)
-{
-    if (lost == 0)
-        return;
-    M->events_lost += lost;
-    struct trace_event gap = {.cycle = M->clock.now, .type = TR_LOST,
-                              .part = TRACE_NONE, .thread = TRACE_NONE, .a0 = lost};
-    if (M->on_event)
-        M->on_event(M->event_user, &gap);
-}
-
+/* Passes the kernel's events on; a gap (a full ring) follows the events
+ * still in the ring and is reported as a `lost` event stamped with the
+ * cycle of the first drop, never skipped silently. */
 static void drain_events(void)
 {
     struct trace_event ev;
-    uint32_t lost;
-    while (trace_take(&ev, &lost)) {
-        report_lost(lost);
+    while (trace_take(&ev)) {
         if (M->on_event)
             M->on_event(M->event_user, &ev);
     }
-    report_lost(lost);
+    uint64_t since;
+    uint32_t lost = trace_take_lost(&since);
+    if (lost == 0)
+        return;
+    M->events_lost += lost;
+    struct trace_event gap = {.cycle = since, .type = TR_LOST, .part = TRACE_NONE,
+                              .thread = TRACE_NONE, .a0 = lost};
+    if (M->on_event)
+        M->on_event(M->event_user, &gap);
 }
 
 static const uint32_t fault_access[] = {KERN_ACCESS_READ, KERN_ACCESS_WRITE,

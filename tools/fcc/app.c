@@ -63,17 +63,6 @@ static bool parse_region_kind(const struct fcc_src *s,
     return false;
 }
 
-/* The MPU granule: base and size must be multiples of FCC_ALIGN. */
-static bool check_aligned(const struct fcc_src *s, const struct fcc_node *n,
-                          const char *key, uint64_t v)
-{
-    if (v % FCC_ALIGN == 0)
-        return true;
-    fcc_src_error(s, loc_of_key(n, key), "'%s' 0x%08" PRIX64 " is not a "
-                  "multiple of %d", key, v, FCC_ALIGN);
-    return false;
-}
-
 static void parse_region(const struct fcc_src *s, const struct fcc_node *n,
                          const char *part, struct fcc_region *r)
 {
@@ -87,12 +76,7 @@ static void parse_region(const struct fcc_src *s, const struct fcc_node *n,
         return;
     bool ok = fcc_get_name(s, n, "name", &r->name);
     ok &= parse_region_kind(s, n, &r->kind);
-    if (fcc_get_range(s, n, &r->base, &r->size)) {
-        ok &= check_aligned(s, n, "base", r->base);
-        ok &= check_aligned(s, n, "size", r->size);
-    } else {
-        ok = false;
-    }
+    ok &= fcc_get_aligned_range(s, n, &r->base, &r->size);
     r->ok = ok;
 }
 

@@ -77,7 +77,6 @@ struct fcc_app {
 #define FCC_MIN_STACK 256
 #define FCC_MAX_THREADS 32
 #define FCC_DEFAULT_THREADS 4
-#define FCC_ALIGN 32               /* region base and size granule */
 
 /* Parses and checks text as app file `file` (the pointer is kept).
  * Returns NULL only on a YAML syntax error or an empty file. */

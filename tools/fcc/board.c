@@ -68,7 +68,7 @@ static void parse_mem(const struct fcc_src *s, const struct fcc_node *n,
                        COUNT(mem_keys)))
         return;
     bool ok = fcc_get_name(s, n, "name", &m->name);
-    ok &= fcc_get_range(s, n, &m->base, &m->size);
+    ok &= fcc_get_aligned_range(s, n, &m->base, &m->size);
     ok &= parse_mem_kind(s, n, &m->kind);
     m->ok = ok;
 }

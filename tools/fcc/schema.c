@@ -318,3 +318,25 @@ bool fcc_get_range(const struct fcc_src *s, const struct fcc_node *map,
     *size = z;
     return true;
 }
+
+static bool check_granule(const struct fcc_src *s, const struct fcc_node *map,
+                          const char *key, uint64_t v)
+{
+    if (v % FCC_MEM_GRANULE == 0)
+        return true;
+    fcc_src_error(s, fcc_loc_of(fcc_map_value(map, key)),
+                  "'%s' 0x%08" PRIX64 " is not a multiple of %d (memory is "
+                  "protected in pages of %d bytes)",
+                  key, v, FCC_MEM_GRANULE, FCC_MEM_GRANULE);
+    return false;
+}
+
+bool fcc_get_aligned_range(const struct fcc_src *s, const struct fcc_node *map,
+                           uint64_t *base, uint64_t *size)
+{
+    if (!fcc_get_range(s, map, base, size))
+        return false;
+    bool ok = check_granule(s, map, "base", *base);
+    ok &= check_granule(s, map, "size", *size);
+    return ok;
+}

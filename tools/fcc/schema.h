@@ -85,4 +85,13 @@ bool fcc_get_name(const struct fcc_src *s, const struct fcc_node *map,
 bool fcc_get_range(const struct fcc_src *s, const struct fcc_node *map,
                    uint64_t *base, uint64_t *size);
 
+/* Memory is protected in pages of this size in the simulator (Unicorn's
+ * page) until the MPU model refines it to PMSAv7's rules. */
+#define FCC_MEM_GRANULE 1024
+
+/* fcc_get_range for memory: base and size also multiples of
+ * FCC_MEM_GRANULE, each refused at its own position. */
+bool fcc_get_aligned_range(const struct fcc_src *s, const struct fcc_node *map,
+                           uint64_t *base, uint64_t *size);
+
 #endif

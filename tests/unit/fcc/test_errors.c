@@ -266,6 +266,24 @@ static void region_outside_board_memory(void **state)
               "does not lie within one board memory block");
 }
 
+static void region_not_on_page_boundaries(void **state)
+{
+    (void)state;
+    check_app(edit(HELLO, "base: 0x20110000, size: 64KiB", "base: 0x20110020, size: 64KiB",
+                   NULL), 14, 41,
+              "'base' 0x20110020 is not a multiple of 1024 (memory is protected "
+              "in pages of 1024 bytes)");
+    check_app(edit(HELLO, "base: 0x20110000, size: 64KiB", "base: 0x20110000, size: 0x8020",
+                   NULL), 14, 59, "'size' 0x00008020 is not a multiple of 1024");
+}
+
+static void board_memory_not_on_page_boundaries(void **state)
+{
+    (void)state;
+    check(strdup(HELLO), edit(BOARD, "size: 16MiB", "size: 0x500", NULL), 1,
+          BOARD_FILE, 8, 44, "'size' 0x00000500 is not a multiple of 1024");
+}
+
 static void unknown_board(void **state)
 {
     (void)state;
@@ -331,6 +349,8 @@ int main(void)
         cmocka_unit_test(region_overlaps_reserved),
         cmocka_unit_test(partition_without_window),
         cmocka_unit_test(region_outside_board_memory),
+        cmocka_unit_test(region_not_on_page_boundaries),
+        cmocka_unit_test(board_memory_not_on_page_boundaries),
         cmocka_unit_test(unknown_board),
         cmocka_unit_test(console_not_uart),
         cmocka_unit_test(stack_larger_than_data_region),

@@ -81,9 +81,8 @@ int32_t fake_syscall(uint32_t n, uint32_t a0, uint32_t a1, uint32_t a2, uint32_t
 int fake_count_events(uint8_t type, struct trace_event *last)
 {
     struct trace_event ev;
-    uint32_t lost;
     int n = 0;
-    while (trace_take(&ev, &lost)) {
+    while (trace_take(&ev)) {
         if (ev.type == type) {
             n++;
             if (last)

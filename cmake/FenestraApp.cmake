@@ -20,6 +20,13 @@ set(FENESTRA_KERNEL_SOURCES
 
 file(GLOB FENESTRA_BOARD_FILES ${FENESTRA_ROOT}/boards/*/board.yaml)
 
+# The kernel core, its drivers and the generated tables are freestanding C11
+# in both builds: only the compiler's own headers (stdint.h, stdbool.h,
+# stddef.h) are reachable, so a libc include in kernel/ fails to compile.
+execute_process(COMMAND ${CMAKE_C_COMPILER} -print-resource-dir
+  OUTPUT_VARIABLE FENESTRA_CC_RESOURCE_DIR OUTPUT_STRIP_TRAILING_WHITESPACE)
+set(FENESTRA_FREESTANDING -ffreestanding -nostdinc -isystem ${FENESTRA_CC_RESOURCE_DIR}/include)
+
 # Splits "PARTITION a SOURCES x.c PARTITION b SOURCES y.c" into lists
 # <prefix>_PARTITIONS, <prefix>_<p>_SOURCES and <prefix>_<p>_DEFINES.
 function(_fenestra_parse_partitions prefix)
@@ -76,6 +83,8 @@ function(fenestra_app)
   endforeach()
 
   add_library(${APP_NAME}_kernel STATIC ${FENESTRA_KERNEL_SOURCES} ${gen}/cfg_gen.c)
+  set_source_files_properties(${FENESTRA_KERNEL_SOURCES} ${gen}/cfg_gen.c
+    PROPERTIES COMPILE_OPTIONS "${FENESTRA_FREESTANDING}")
   target_include_directories(${APP_NAME}_kernel PUBLIC
     ${FENESTRA_ROOT}/kernel ${gen} ${FENESTRA_ROOT}/arch)
   add_dependencies(${APP_NAME}_kernel ${APP_NAME}_config)

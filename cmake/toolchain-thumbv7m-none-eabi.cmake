@@ -41,8 +41,11 @@ endif()
 # The CPU, the float ABI and picolibc's headers (as system headers, so its
 # code never trips -Werror).  --target comes from *_COMPILER_TARGET.
 set(_fen_cpu_flags "-mcpu=cortex-m3 -mthumb -mfloat-abi=soft")
+# No libc headers here: the kernel is freestanding (FenestraApp.cmake adds
+# -ffreestanding -nostdinc), and partitions get picolibc's headers from
+# Partition.cmake's own compile commands.
 set(CMAKE_C_FLAGS_INIT
-  "${_fen_cpu_flags} -ffunction-sections -fdata-sections -isystem ${FENESTRA_CROSS_PICOLIBC}/include")
+  "${_fen_cpu_flags} -ffunction-sections -fdata-sections")
 set(CMAKE_ASM_FLAGS_INIT "${_fen_cpu_flags}")
 set(CMAKE_EXE_LINKER_FLAGS_INIT "-fuse-ld=lld -nostdlib -Wl,--gc-sections")
 

@@ -27,7 +27,9 @@ void scenario_run(struct scenario *s, const char *elf_dir, uint64_t frames)
 {
     static struct sim_machine m;
     char err[512];
+    uint32_t peek = s->peek_addr;
     memset(s, 0, sizeof *s);
+    s->peek_addr = peek;
     FILE *console = open_memstream(&s->console, &s->console_len);
     if (!console || !sim_machine_init(&m, &cfg_system, elf_dir, console, stderr, err,
                                       sizeof err)) {
@@ -40,6 +42,9 @@ void scenario_run(struct scenario *s, const char *elf_dir, uint64_t frames)
     s->insns = m.clock.insns;
     s->cycles = m.clock.now;
     s->kernel_entries = m.clock.kernel_entries;
+    const uint8_t *word = peek ? sim_mem_host(&m.mem, peek, 4) : NULL;
+    if (word)
+        memcpy(&s->peek_value, word, 4);
     sim_machine_free(&m);
     fclose(console);
 }

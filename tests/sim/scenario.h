@@ -16,9 +16,12 @@ struct scenario {
     struct trace_event *ev;
     size_t num_ev;
     uint64_t insns, cycles, kernel_entries;
+    uint32_t peek_addr;  /* set before the run: a guest word read at its end */
+    uint32_t peek_value;
 };
 
-/* Runs for `frames` major frames; partitions from `elf_dir`. */
+/* Runs for `frames` major frames; partitions from `elf_dir`.  Keeps
+ * s->peek_addr (0: none) and fills s->peek_value. */
 void scenario_run(struct scenario *s, const char *elf_dir, uint64_t frames);
 void scenario_free(struct scenario *s);
 

@@ -24,6 +24,7 @@ static struct scenario run;
 static int run_once(void **state)
 {
     (void)state;
+    run.peek_addr = 0x20120100; /* where victim's store was aimed, in beta */
     scenario_run(&run, FAULTY_ELF_DIR, FRAMES);
     return 0;
 }
@@ -56,6 +57,7 @@ static void the_store_is_caught_where_it_happens(void **state)
     long s = scenario_find(&run, (size_t)f, TR_PART_STOPPED, -1);
     assert_int_equal(s, f + 1);
     assert_int_equal(run.ev[s].cycle, e->cycle);
+    assert_int_not_equal(run.peek_value, 0xdeadbeef); /* the write never landed */
     char line[128];
     snprintf(line, sizeof line,
              "kernel: partition victim stopped: write fault in page "

@@ -113,7 +113,7 @@ static void both_partitions_print_prefixed_lines(void **state)
 static void two_runs_are_byte_identical(void **state)
 {
     (void)state;
-    struct scenario again;
+    struct scenario again = {0};
     scenario_run(&again, HELLO_ELF_DIR, FRAMES);
     assert_int_equal(again.console_len, run.console_len);
     assert_memory_equal(again.console, run.console, run.console_len);

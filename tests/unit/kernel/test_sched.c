@@ -233,6 +233,63 @@ static void fault_stops_partition_not_schedule(void **state)
     assert_non_null(strstr(fake_console, "partition a stopped: write fault at 0x00000004, pc 0x00001010"));
 }
 
+static void priority_of_a_sleeping_thread_applies_when_it_wakes(void **state)
+{
+    (void)state;
+    put_attr(0x8800, 20, 0x8a00);
+    fake_syscall(FEN_SYS_THREAD_CREATE, 0x8800, 0, 0, 0);
+    fake_syscall(FEN_SYS_THREAD_START, 1, 0, 0, 0);
+    assert_ptr_equal(running(), &kstate.threads[1]);
+    fake_now = 5;
+    fake_syscall(FEN_SYS_SLEEP_UNTIL, 40, 0, 0, 0);     /* thread 1 sleeps */
+    assert_ptr_equal(running(), &kstate.threads[0]);
+    fake_now = 10;
+    assert_int_equal(fake_syscall(FEN_SYS_THREAD_SET_PRIORITY, 1, 3, 0, 0), 0);
+    assert_int_equal(kstate.threads[1].state, THREAD_WAITING);
+    fake_run_to_deadline();                              /* 40: it wakes ... */
+    assert_int_equal(fake_now, 40);
+    assert_int_equal(kstate.threads[1].state, THREAD_READY);
+    assert_ptr_equal(running(), &kstate.threads[0]);     /* ... below main */
+}
+
+static void stopping_a_partition_cancels_its_sleepers(void **state)
+{
+    (void)state;
+    put_attr(0x8800, 20, 0x8a00);
+    fake_syscall(FEN_SYS_THREAD_CREATE, 0x8800, 0, 0, 0);
+    fake_syscall(FEN_SYS_THREAD_START, 1, 0, 0, 0);
+    fake_syscall(FEN_SYS_SLEEP_UNTIL, 40, 0, 0, 0);
+    assert_int_equal(fake_deadline, 40);
+    fake_now = 20;
+    struct kern_fault f = {KERN_FAULT_UNDEFINED, 0, 0, 0x1010, 1};
+    kern_trap_fault(&f);                                 /* main faults */
+    assert_int_equal(kstate.threads[1].state, THREAD_STOPPED);
+    assert_null(kstate.parts[0].sleeping);
+    assert_int_equal(fake_deadline, 100);                /* no wake at 40 */
+    fake_count_events(TR_WAKE, NULL);
+    fake_run_to_deadline();
+    fake_run_to_deadline();
+    fake_run_to_deadline();                              /* a's next window */
+    assert_null(running());
+    assert_int_equal(fake_count_events(TR_WAKE, NULL), 0);
+}
+
+static void a_partition_whose_last_thread_exits_idles(void **state)
+{
+    (void)state;
+    fake_now = 7;
+    fake_syscall(FEN_SYS_THREAD_EXIT, 0, 0, 0, 0);
+    assert_null(running());
+    assert_int_equal(kstate.threads[0].state, THREAD_DORMANT);
+    assert_int_equal(fake_deadline, 100);
+    fake_run_to_deadline();
+    assert_ptr_equal(running(), &kstate.threads[4]);     /* b is untouched */
+    fake_run_to_deadline();
+    fake_run_to_deadline();
+    assert_null(running());                              /* a's window, idle */
+    assert_int_equal(fake_deadline, 350);
+}
+
 static void a_full_event_ring_counts_what_it_drops(void **state)
 {
     (void)state;
@@ -271,6 +328,9 @@ int main(void)
         cmocka_unit_test_setup(console_lines_carry_time_and_name, setup),
         cmocka_unit_test_setup(partition_info_is_copied_out, setup),
         cmocka_unit_test_setup(fault_stops_partition_not_schedule, setup),
+        cmocka_unit_test_setup(priority_of_a_sleeping_thread_applies_when_it_wakes, setup),
+        cmocka_unit_test_setup(stopping_a_partition_cancels_its_sleepers, setup),
+        cmocka_unit_test_setup(a_partition_whose_last_thread_exits_idles, setup),
         cmocka_unit_test_setup(a_full_event_ring_counts_what_it_drops, setup),
     };
     return cmocka_run_group_tests_name("kernel", tests, NULL, NULL);

@@ -34,23 +34,41 @@ unicorn_ok() {
 }
 
 # The archive that already serves Debian 12 on this machine, so a local
-# mirror or proxy keeps working and no mirror is hard-coded here.
+# mirror or proxy keeps working and no mirror is hard-coded here.  Prefers a
+# binary (`deb`, not `deb-src`) entry for the suite bookworm, else any binary
+# entry of a Debian suite that is not a security or updates suite.
 debian_archive_uri() {
-  local f uri
-  for f in /etc/apt/sources.list.d/*.sources; do
-    [ -r "$f" ] || continue
-    # deb822 stanzas: print the URI of a stanza whose Suites include bookworm.
-    uri=$(awk 'BEGIN{RS="";FS="\n"}
-      /(^|\n)Suites:[^\n]*(^| )bookworm( |$|\n)/ {
-        for(i=1;i<=NF;i++) if($i ~ /^URIs:/){split($i,a,/[ \t]+/); print a[2]; exit}
-      }' "$f")
-    [ -n "$uri" ] && { echo "$uri"; return 0; }
-  done
-  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-    [ -r "$f" ] || continue
-    uri=$(awk '$1=="deb" { i=2; if ($i ~ /^\[/) { while ($i !~ /\]$/) i++; i++ }
-                         if ($(i+1)=="bookworm") { print $i; exit } }' "$f")
-    [ -n "$uri" ] && { echo "$uri"; return 0; }
+  local f uri want dir=${FENESTRA_APT_DIR:-/etc/apt}  # overridable for tests
+  for want in bookworm any; do
+    for f in "$dir"/sources.list.d/*.sources; do
+      [ -r "$f" ] || continue
+      # deb822 stanzas; field names are case-insensitive.
+      uri=$(awk -v want="$want" 'BEGIN { RS = ""; FS = "\n" }
+        {
+          types = ""; suites = ""; uris = ""
+          for (i = 1; i <= NF; i++) {
+            split($i, kv, ":"); key = tolower(kv[1])
+            val = substr($i, index($i, ":") + 1)
+            if (key == "types") types = " " val " "
+            else if (key == "suites") suites = " " val " "
+            else if (key == "uris") uris = val
+          }
+          if (types !~ /[ \t]deb[ \t]/ || uris == "") next
+          if (want == "bookworm" && suites !~ /[ \t]bookworm[ \t]/) next
+          if (want == "any" && suites ~ /-(security|updates)/) next
+          split(uris, u, /[ \t]+/); for (j in u) if (u[j] != "") { print u[j]; exit }
+        }' "$f")
+      [ -n "$uri" ] && { echo "$uri"; return 0; }
+    done
+    for f in "$dir"/sources.list "$dir"/sources.list.d/*.list; do
+      [ -r "$f" ] || continue
+      uri=$(awk -v want="$want" '$1 == "deb" {
+              i = 2; if ($i ~ /^\[/) { while ($i !~ /\]$/) i++; i++ }
+              if (want == "bookworm" && $(i+1) != "bookworm") next
+              if (want == "any" && $(i+1) ~ /-(security|updates)/) next
+              print $i; exit }' "$f")
+      [ -n "$uri" ] && { echo "$uri"; return 0; }
+    done
   done
   return 1
 }
@@ -126,4 +144,5 @@ main() {
   log "all dependencies present (unicorn $(pkg-config --modversion unicorn))"
 }
 
-main "$@"
+# Sourced by tests (FENESTRA_INSTALL_DEPS_LIB=1): define functions only.
+[ -n "${FENESTRA_INSTALL_DEPS_LIB:-}" ] || main "$@"

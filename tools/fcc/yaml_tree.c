@@ -82,8 +82,13 @@ static bool attach(struct builder *b, struct fcc_node *child)
 
 static void on_scalar(struct builder *b, const yaml_event_t *ev)
 {
-    struct fcc_node *n = new_node(FCC_NODE_SCALAR, ev->start_mark);
     size_t len = ev->data.scalar.length;
+    /* A "\0" escape would silently cut the value short as a C string. */
+    if (memchr(ev->data.scalar.value, '\0', len)) {
+        fail_at(b, ev->start_mark, "a NUL character (\\0) is not allowed in a value");
+        return;
+    }
+    struct fcc_node *n = new_node(FCC_NODE_SCALAR, ev->start_mark);
     if (n)
         n->text = malloc(len + 1);
     if (!n || !n->text) {

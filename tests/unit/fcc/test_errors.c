@@ -284,6 +284,13 @@ static void board_memory_not_on_page_boundaries(void **state)
           BOARD_FILE, 8, 44, "'size' 0x00000500 is not a multiple of 1024");
 }
 
+static void nul_character_in_a_value(void **state)
+{
+    (void)state;
+    check_app(edit(HELLO, "board: mps2-an385", "board: \"mps\\0-an385\"", NULL), 1, 8,
+              "a NUL character (\\0) is not allowed in a value");
+}
+
 static void unknown_board(void **state)
 {
     (void)state;
@@ -351,6 +358,7 @@ int main(void)
         cmocka_unit_test(region_outside_board_memory),
         cmocka_unit_test(region_not_on_page_boundaries),
         cmocka_unit_test(board_memory_not_on_page_boundaries),
+        cmocka_unit_test(nul_character_in_a_value),
         cmocka_unit_test(unknown_board),
         cmocka_unit_test(console_not_uart),
         cmocka_unit_test(stack_larger_than_data_region),

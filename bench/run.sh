@@ -49,6 +49,18 @@ ratio=$(paste <(echo "$cpu" | col 1) <(echo "$native") | awk '{printf "%.2f\n", 
 per_entry_us() { awk '{printf "%.4f\n", $1 / $3 * 1e6}' | median; }
 # The window benchmarks have 10 windows per frame.
 per_window_us() { awk '{printf "%.4f\n", $1 / ($4 * 10) * 1e6}' | median; }
+# Woken windows minus the thread's own sleep call, costed as the null call
+# of the same round: what the window switch itself costs.
+switch_us() {
+  paste <(echo "$win") <(echo "$null") |
+    awk '{ printf "%.4f\n", $1 / ($4 * 10) * 1e6 - $5 / $7 * 1e6 }' | median
+}
+# Busy windows minus the time of their own guest instructions at the guest
+# speed measured in the same round: what stopping and switching costs.
+busy_overhead_us() {
+  paste <(echo "$busy") <(echo "$cpu") |
+    awk '{ mips_s = $6 / $5; printf "%.4f\n", ($1 - $2 / mips_s) / ($4 * 10) * 1e6 }' | median
+}
 
 echo "| benchmark | median of $RUNS | |"
 echo "|---|---|---|"
@@ -56,6 +68,8 @@ awk -v i="$cpu_insns" -v s="$cpu_s" 'BEGIN {printf "| guest MIPS, CPU-bound part
 echo "| same workload native on the host (clang -O2) | $native_s s | simulator / native = ${ratio}x (median of per-round ratios) |"
 echo "| null system call (get_time), host time per kernel entry | $(echo "$null" | per_entry_us) us | 100000 calls |"
 echo "| window switch into a partition whose thread wakes, runs and sleeps, per window | $(echo "$win" | per_window_us) us | 10 windows per 1 ms frame; 2 kernel entries per window |"
-echo "| window switch preempting running code (exact tail), per window | $(echo "$busy" | per_window_us) us | 10 spinning partitions |"
+echo "| ... of which the switch (the thread's sleep call, costed as the same round's null call, subtracted) | $(switch_us) us | |"
+echo "| window with running code preempted at an exact cycle, per window | $(echo "$busy" | per_window_us) us | 10 spinning partitions, 2440 guest instructions per window |"
+echo "| ... of which stopping and switching (the guest's own instructions at the guest speed of the same round subtracted) | $(busy_overhead_us) us | |"
 echo
 echo "checksum $native_sum on both sides; machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"

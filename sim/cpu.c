@@ -212,30 +212,54 @@ static uc_err start(uc_engine *uc, uint32_t pc, uint32_t until)
     return uc_emu_start(uc, pc | 1, until, 0, 0);
 }
 
+enum { XPSR_IT_BITS = 0x0600fc00u }; /* ITSTATE: xPSR[26:25] and [15:10] */
+
+/* True when the k instructions run unconditionally and so does the one
+ * after them: the thread is not inside an IT block and none of the k is an
+ * IT instruction.  Only then does Unicorn's instruction count see each of
+ * them and stop cleanly before the next (its code hook misses
+ * condition-failed instructions and cannot stop a condition-passed one). */
+static bool tail_is_unconditional(const uint8_t *code, uint64_t k, uint32_t xpsr)
+{
+    return !(xpsr & XPSR_IT_BITS) && !icount_has_it(code, k);
+}
+
 /* Runs the k instructions left before the stop cycle, from the context the
- * main engine stopped in.  They are the first k of the block the fast path
- * stopped in front of (k < its count; only its last instruction can branch
- * or trap).  The tail engine translates that block afresh, ending at the
- * k-th instruction's address.  Unicorn tests exit addresses before an IT
- * block's condition, so condition-failed instructions count like every
- * other (a code hook would miss them).  The main engine keeps its
- * translation: retranslating there cost two translations of ~20 us each. */
+ * main engine stopped in, on the tail engine (its own translations, the
+ * same memory): the main engine's translations are never disturbed.  They
+ * are the first k of the block the fast path stopped in front of (k < its
+ * count; only its last instruction can branch or trap).
+ *
+ * Unconditional tails (the common case) run with Unicorn's instruction
+ * count, which stays switched on in the tail engine, so its translations
+ * stay cached: no translation per tail.  A tail that touches an IT block
+ * instead retranslates the block to end at the k-th instruction's address:
+ * Unicorn tests exit addresses before the IT condition, so every
+ * instruction counts, condition-failed ones included.  (The count stays
+ * on, set past k; switching it off would flush every translation.) */
 static uc_err run_tail(struct sim_cpu *c, struct arch_context *ctx)
 {
     uint64_t k = c->stop_at - c->now;
     if (k == 0)
         return UC_ERR_OK;
-    uint32_t a = c->stop_block_addr, pc = ctx->pc;
+    uint32_t a = c->stop_block_addr, end = a + c->stop_block_size, pc = ctx->pc;
     /* The block was just translated from this very memory: it is there. */
     const uint8_t *code = sim_mem_host(c->mem, pc, c->stop_block_size);
-    uc_ctl_remove_cache(c->tail_uc, a, a + c->stop_block_size);
     uint32_t tail_bytes = icount_advance(code, k);
     c->block_addr = pc;
     c->block_size = tail_bytes;
     c->block_start = c->now;
     load_context(c->tail_uc, ctx);
     sim_mem_sync_tlb(c->mem, 1);
-    uc_err e = start(c->tail_uc, pc, pc + tail_bytes);
+    uc_err e;
+    if (tail_is_unconditional(code, k, ctx->xpsr)) {
+        e = uc_emu_start(c->tail_uc, pc | 1, 0, 0, k);
+    } else {
+        uc_ctl_remove_cache(c->tail_uc, a, end);
+        e = uc_emu_start(c->tail_uc, pc | 1, pc + tail_bytes, 0, k + 1);
+        uc_ctl_remove_cache(c->tail_uc, a, end);
+        c->it_tails++;
+    }
     save_context(c->tail_uc, ctx);
     c->tails++;
     if (!c->have_exit)

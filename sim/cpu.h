@@ -6,8 +6,8 @@
  * before it runs, and stops before a block that would cross the clock's
  * stop cycle.  The few instructions left before the stop cycle are then run
  * exactly on a second engine, the tail engine, which shares the guest's
- * memory: there that block is translated to end at the stop instruction's
- * address, so the main engine's translations are never disturbed.
+ * memory, so the main engine's translations are never disturbed (see
+ * run_tail for how the tail engine counts).
  * No per-instruction hook is ever installed.
  */
 #ifndef FENESTRA_SIM_CPU_H
@@ -59,7 +59,8 @@ struct sim_cpu {
     uint64_t block_start;
     struct sim_exit exit;
     bool have_exit;
-    uint64_t tails;          /* statistics: exact tails run */
+    uint64_t tails;          /* statistics: exact tails run, */
+    uint64_t it_tails;       /* of which touched an IT block */
 };
 
 /* Opens the CPU model named by the board ("cortex-m3"); false with a

@@ -13,6 +13,18 @@ uint32_t icount_decode(const uint8_t *code, uint32_t size)
     return n;
 }
 
+bool icount_has_it(const uint8_t *code, uint64_t k)
+{
+    uint32_t off = 0;
+    for (; k > 0; k--) {
+        uint16_t hw = (uint16_t)(code[off] | code[off + 1] << 8);
+        if ((hw & 0xff00) == 0xbf00 && (hw & 0x000f) != 0) /* IT; 0 mask: hints */
+            return true;
+        off += thumb_insn_len(hw);
+    }
+    return false;
+}
+
 uint32_t icount_advance(const uint8_t *code, uint64_t k)
 {
     uint32_t off = 0;

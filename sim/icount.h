@@ -9,6 +9,7 @@
 #ifndef FENESTRA_SIM_ICOUNT_H
 #define FENESTRA_SIM_ICOUNT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #define ICOUNT_SLOTS 4096 /* a power of two */
@@ -44,6 +45,10 @@ static inline struct icount_slot *icount_slot(struct sim_icount *ic, uint32_t ad
 /* Fills a slot after a miss: decodes the block's code (host pointer). */
 uint32_t icount_fill(struct icount_slot *s, uint32_t addr, const uint8_t *code,
                      uint32_t size);
+
+/* True when one of the first k instructions at `code` is an IT
+ * instruction (which makes the following ones conditional). */
+bool icount_has_it(const uint8_t *code, uint64_t k);
 
 /* Bytes taken by the first k instructions of the code at `code`. */
 uint32_t icount_advance(const uint8_t *code, uint64_t k);

@@ -221,6 +221,7 @@ static void assert_matches_reference(struct rig *r, const struct arch_context *c
 static void stops_after_exactly_the_instruction_that_reaches_the_deadline(void **state)
 {
     struct rig *r = *state;
+    uint64_t tails = r->cpu.tails, it_tails = r->cpu.it_tails;
     for (uint32_t k = 1; k < LOOP_INSNS; k += (k < 300 ? 1 : 37)) {
         struct arch_context c;
         fresh_context(&c, 0x1234567, DATA);
@@ -231,6 +232,10 @@ static void stops_after_exactly_the_instruction_that_reaches_the_deadline(void *
         assert_int_equal(r->clock.now, k);
         assert_matches_reference(r, &c, k);
     }
+    /* Both ways of running a tail were exercised: around the IT blocks and
+     * clear of them. */
+    assert_true(r->cpu.it_tails - it_tails > 50);
+    assert_true((r->cpu.tails - tails) - (r->cpu.it_tails - it_tails) > 50);
 }
 
 static void svc_stops_with_every_instruction_counted(void **state)

@@ -36,8 +36,8 @@ for _ in $(seq "$RUNS"); do
   native+="$("$BIN/bench-native" | sed -n 's/.*seconds=\([0-9.]*\).*/\1/p')"$'\n'
   cpu+="$(sim bench_cpu --frames 1000)"$'\n'
   null+="$(sim bench_nullsys --frames 40)"$'\n'
-  win+="$(sim bench_windows --frames 10000)"$'\n'
-  busy+="$(sim bench_windows_busy --frames 2000)"$'\n'
+  win+="$(sim bench_windows_tick --frames 10000)"$'\n'
+  busy+="$(sim bench_windows_spin --frames 2000)"$'\n'
 done
 native=$(echo -n "$native"); cpu=$(echo -n "$cpu"); null=$(echo -n "$null")
 win=$(echo -n "$win"); busy=$(echo -n "$busy")

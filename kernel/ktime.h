@@ -25,17 +25,4 @@ static inline void ktime_to_sec_ns(uint64_t cycles, uint32_t hz, uint64_t *sec,
     *ns = (uint32_t)((cycles % hz) * 1000000000ull / hz);
 }
 
-/* The first release point at or after now of a periodic timeline that
- * started at origin with the given period (> 0). */
-static inline uint64_t ktime_next_period(uint64_t origin, uint64_t period,
-                                         uint64_t now)
-{
-    if (now <= origin)
-        return origin;
-    uint64_t k = (now - origin - 1) / period + 1;
-    if (k > (KTIME_NEVER - origin) / period)
-        return KTIME_NEVER;
-    return origin + k * period;
-}
-
 #endif

@@ -102,8 +102,3 @@ void sched_reschedule(void)
     switch_to(pick());
     arch_deadline_set(next_deadline());
 }
-
-uint64_t sched_window_end(void)
-{
-    return S->window_end;
-}

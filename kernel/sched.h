@@ -19,7 +19,4 @@ void sched_start(void);
  * run and arms the next deadline.  Called at the end of every kernel entry. */
 void sched_reschedule(void);
 
-/* Cycle at which the current window (or gap) ends. */
-uint64_t sched_window_end(void);
-
 #endif

@@ -1,7 +1,6 @@
 /* icount.c - instruction counts of translated blocks (see icount.h). */
 #include "icount.h"
 
-#include <string.h>
 
 uint32_t icount_decode(const uint8_t *code, uint32_t size)
 {
@@ -40,9 +39,4 @@ uint32_t icount_fill(struct icount_slot *s, uint32_t addr, const uint8_t *code,
     s->size = (uint16_t)size;
     s->count = (uint16_t)icount_decode(code, size);
     return s->count;
-}
-
-void icount_clear(struct sim_icount *ic)
-{
-    memset(ic, 0, sizeof *ic);
 }

@@ -53,6 +53,4 @@ bool icount_has_it(const uint8_t *code, uint64_t k);
 /* Bytes taken by the first k instructions of the code at `code`. */
 uint32_t icount_advance(const uint8_t *code, uint64_t k);
 
-void icount_clear(struct sim_icount *ic);
-
 #endif

@@ -69,7 +69,6 @@ bool sim_machine_init(struct sim_machine *m, const struct cfg_system *sys,
     m->clock.deadline = UINT64_MAX;
     return sim_mem_init(&m->mem, sys->board, err, errlen) &&
            sim_cpu_open(&m->cpu, sys->board->cpu, &m->clock, &m->mem, err, errlen) &&
-           sim_mem_check_partitions(sys, err, errlen) &&
            attach_devices(m, err, errlen) && load_all(m, elf_dir, err, errlen);
 }
 

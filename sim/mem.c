@@ -154,25 +154,6 @@ bool sim_mem_attach(struct sim_mem *m, uc_engine *uc, char *err, unsigned errlen
     return e == UC_ERR_OK;
 }
 
-bool sim_mem_check_partitions(const struct cfg_system *s, char *err, unsigned errlen)
-{
-    for (uint8_t i = 0; i < s->num_partitions; i++) {
-        const struct cfg_partition *p = &s->partitions[i];
-        for (uint8_t j = 0; j < p->num_regions; j++) {
-            const struct cfg_region *r = &p->regions[j];
-            if (r->base % SIM_PAGE_SIZE || r->size % SIM_PAGE_SIZE) {
-                snprintf(err, errlen,
-                         "partition %s: region %s [0x%08x, +0x%x) is not aligned to "
-                         "the simulator's %u-byte pages (needed until the MPU model "
-                         "gives 32-byte protection)",
-                         p->name, r->name, r->base, r->size, SIM_PAGE_SIZE);
-                return false;
-            }
-        }
-    }
-    return true;
-}
-
 /* Sets the page-table entry of every page in [addr, addr+size); when
  * only_mapped, pages not mapped make it fail without changing anything. */
 static bool set_pages(struct sim_mem *m, uint32_t addr, uint32_t size, uint8_t entry,

@@ -61,11 +61,6 @@ bool sim_mem_attach(struct sim_mem *m, uc_engine *uc, char *err, unsigned errlen
 /* Host pointer for [addr, addr+len) if it lies in one RAM block, else NULL. */
 uint8_t *sim_mem_host(const struct sim_mem *m, uint32_t addr, uint32_t len);
 
-/* Checks that every partition region is page-aligned (the TLB answers per
- * page until the MPU model refines it to 32 bytes). */
-bool sim_mem_check_partitions(const struct cfg_system *s, char *err,
-                              unsigned errlen);
-
 /* Page-level primitives of the memory layer (addr, size: whole pages of
  * board RAM; false otherwise).  uc_perms: UC_PROT_* bits. */
 bool sim_mem_map_pages(struct sim_mem *m, uint32_t addr, uint32_t size,

@@ -34,24 +34,11 @@ static void seconds_and_nanoseconds(void **state)
     assert_true(ns < 1000000000u);
 }
 
-static void next_period(void **state)
-{
-    (void)state;
-    assert_int_equal(ktime_next_period(100, 50, 0), 100);
-    assert_int_equal(ktime_next_period(100, 50, 100), 100);
-    assert_int_equal(ktime_next_period(100, 50, 101), 150);
-    assert_int_equal(ktime_next_period(100, 50, 150), 150);
-    assert_int_equal(ktime_next_period(100, 50, 151), 200);
-    assert_true(ktime_next_period(0, 1ull << 63, KTIME_NEVER) == KTIME_NEVER);
-    assert_true(ktime_next_period(KTIME_NEVER - 10, 100, KTIME_NEVER - 5) == KTIME_NEVER);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(add_saturates),
         cmocka_unit_test(seconds_and_nanoseconds),
-        cmocka_unit_test(next_period),
     };
     return cmocka_run_group_tests_name("ktime", tests, NULL, NULL);
 }

@@ -1,0 +1,24 @@
+/*
+ * The unit tests' system, less its schedule (each test binary brings its
+ * own): partitions a and b on a 1 MHz board with no kernel-entry cost.
+ * Slots: a owns threads 0-3, b owns 4-7.
+ */
+#include "fake_system.h"
+
+static const struct cfg_mem mem[] = {{"ram", 0x0, 0x100000, CFG_MEM_RAM}};
+const struct cfg_board fake_board = {
+    .name = "fake", .cpu = "cortex-m3", .clock_hz = CFG_CLOCK_HZ,
+    .kernel_entry_cycles = 0, .num_mem = 1, .mem = mem,
+};
+static const struct cfg_region regions_a[] = {
+    {"code", 0x1000, 0x1000, CFG_REGION_CODE, CFG_ACCESS_R | CFG_ACCESS_X},
+    {"data", 0x8000, 0x1000, CFG_REGION_DATA, CFG_ACCESS_R | CFG_ACCESS_W},
+};
+static const struct cfg_region regions_b[] = {
+    {"code", 0x2000, 0x1000, CFG_REGION_CODE, CFG_ACCESS_R | CFG_ACCESS_X},
+    {"data", 0x9000, 0x1000, CFG_REGION_DATA, CFG_ACCESS_R | CFG_ACCESS_W},
+};
+const struct cfg_partition fake_partitions[2] = {
+    {"a", 0x1001, 0x8000, 0x400, 10, 4, 0, 2, regions_a},
+    {"b", 0x2001, 0x9000, 0x400, 10, 4, 4, 2, regions_b},
+};

@@ -101,8 +101,8 @@ int main(void)
         puts("crunch: partition_info failed");
         return 1;
     }
-    printf("%s: partition %" PRIu32 " up, %" PRIu32 " words per round, heartbeat every ",
-           info.name, info.id, (uint32_t)CRUNCH_N);
+    printf("partition %" PRIu32 " up, %" PRIu32 " words per round, heartbeat every ",
+           info.id, (uint32_t)CRUNCH_N);
     print_ms(fen_us_to_cycles(HEARTBEAT_PERIOD_US));
     putchar('\n');
     start_heartbeat(info.name);

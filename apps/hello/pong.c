@@ -45,8 +45,8 @@ int main(void)
         puts("pong: partition_info failed");
         return 1;
     }
-    printf("%s: partition %" PRIu32 " up, clock %" PRIu32 " Hz, major frame %" PRIu64
-           " cycles\n", info.name, info.id, info.clock_hz, info.major_frame);
+    printf("partition %" PRIu32 " up, clock %" PRIu32 " Hz, major frame %" PRIu64
+           " cycles\n", info.id, info.clock_hz, info.major_frame);
 
     uint64_t period = fen_us_to_cycles(PONG_PERIOD_US);
     uint64_t deadline = fen_get_time();

@@ -162,12 +162,16 @@ bool sim_cpu_open(struct sim_cpu *c, const char *model, struct sim_clock *clock,
         e = uc_hook_add(c->uc, &c->block_hook, UC_HOOK_BLOCK, on_block, c, 1, 0);
     if (e == UC_ERR_OK)
         e = open_engine(c, m, &c->tail_uc, &c->tail_intr_hook, &c->tail_mem_hook);
+    if (e == UC_ERR_OK)
+        e = open_engine(c, m, &c->it_tail_uc, &c->it_intr_hook, &c->it_mem_hook);
     if (e != UC_ERR_OK) {
         snprintf(err, errlen, "cannot start the CPU model: %s", uc_strerror(e));
         return false;
     }
+    /* Attached in enum sim_engine order. */
     return sim_mem_attach(mem, c->uc, err, errlen) &&
-           sim_mem_attach(mem, c->tail_uc, err, errlen);
+           sim_mem_attach(mem, c->tail_uc, err, errlen) &&
+           sim_mem_attach(mem, c->it_tail_uc, err, errlen);
 }
 
 void sim_cpu_close(struct sim_cpu *c)
@@ -176,7 +180,9 @@ void sim_cpu_close(struct sim_cpu *c)
         uc_close(c->uc);
     if (c->tail_uc)
         uc_close(c->tail_uc);
-    c->uc = c->tail_uc = NULL;
+    if (c->it_tail_uc)
+        uc_close(c->it_tail_uc);
+    c->uc = c->tail_uc = c->it_tail_uc = NULL;
 }
 
 /* --- running ---------------------------------------------------------- */
@@ -225,18 +231,22 @@ static bool tail_is_unconditional(const uint8_t *code, uint64_t k, uint32_t xpsr
 }
 
 /* Runs the k instructions left before the stop cycle, from the context the
- * main engine stopped in, on the tail engine (its own translations, the
- * same memory): the main engine's translations are never disturbed.  They
- * are the first k of the block the fast path stopped in front of (k < its
+ * main engine stopped in, on a tail engine (its own translations, the same
+ * memory): the main engine's translations are never disturbed.  They are
+ * the first k of the block the fast path stopped in front of (k < its
  * count; only its last instruction can branch or trap).
  *
- * Unconditional tails (the common case) run with Unicorn's instruction
- * count, which stays switched on in the tail engine, so its translations
- * stay cached: no translation per tail.  A tail that touches an IT block
- * instead retranslates the block to end at the k-th instruction's address:
- * Unicorn tests exit addresses before the IT condition, so every
- * instruction counts, condition-failed ones included.  (The count stays
- * on, set past k; switching it off would flush every translation.) */
+ * Unconditional tails (the common case) run on the tail engine with
+ * Unicorn's instruction count, which stays switched on there, so its
+ * translations stay cached: no translation per tail.  A tail that touches
+ * an IT block runs on the IT-tail engine, which retranslates the block to
+ * end at the k-th instruction's address: Unicorn tests exit addresses
+ * before the IT condition, so every instruction counts, condition-failed
+ * ones included.  The two kinds never share an engine: in Unicorn 2.1.1,
+ * dropping blocks from a cache that also holds count-instrumented
+ * translations crashes after a few thousand tails (each kind alone does
+ * not; found by fuzzing).  The count stays on in the IT-tail engine too,
+ * set past k, so its count hook is never removed (removing flushes). */
 static uc_err run_tail(struct sim_cpu *c, struct arch_context *ctx)
 {
     uint64_t k = c->stop_at - c->now;
@@ -249,18 +259,23 @@ static uc_err run_tail(struct sim_cpu *c, struct arch_context *ctx)
     c->block_addr = pc;
     c->block_size = tail_bytes;
     c->block_start = c->now;
-    load_context(c->tail_uc, ctx);
-    sim_mem_sync_tlb(c->mem, 1);
     uc_err e;
+    uc_engine *uc;
     if (tail_is_unconditional(code, k, ctx->xpsr)) {
-        e = uc_emu_start(c->tail_uc, pc | 1, 0, 0, k);
+        uc = c->tail_uc;
+        load_context(uc, ctx);
+        sim_mem_sync_tlb(c->mem, SIM_ENGINE_TAIL);
+        e = uc_emu_start(uc, pc | 1, 0, 0, k);
     } else {
-        uc_ctl_remove_cache(c->tail_uc, a, end);
-        e = uc_emu_start(c->tail_uc, pc | 1, pc + tail_bytes, 0, k + 1);
-        uc_ctl_remove_cache(c->tail_uc, a, end);
+        uc = c->it_tail_uc;
+        load_context(uc, ctx);
+        sim_mem_sync_tlb(c->mem, SIM_ENGINE_IT_TAIL);
+        uc_ctl_remove_cache(uc, a, end);
+        e = uc_emu_start(uc, pc | 1, pc + tail_bytes, 0, k + 1);
+        uc_ctl_remove_cache(uc, a, end);
         c->it_tails++;
     }
-    save_context(c->tail_uc, ctx);
+    save_context(uc, ctx);
     c->tails++;
     if (!c->have_exit)
         c->now += k;
@@ -308,7 +323,7 @@ struct sim_exit sim_cpu_run(struct sim_cpu *c, struct arch_context *ctx)
     c->block_addr = ctx->pc;
     c->block_start = c->now;
     load_context(c->uc, ctx);
-    sim_mem_sync_tlb(c->mem, 0);
+    sim_mem_sync_tlb(c->mem, SIM_ENGINE_MAIN);
     uc_err e = start(c->uc, ctx->pc, 0);
     save_context(c->uc, ctx);
     if (e == UC_ERR_OK && !c->have_exit && c->pending_stop)

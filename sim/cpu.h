@@ -41,13 +41,18 @@ struct sim_exit {
     uint32_t exception; /* SIM_STOP_EXCEPTION: Unicorn's exception number */
 };
 
+/* The engines, numbered as they attach to the memory. */
+enum sim_engine { SIM_ENGINE_MAIN = 0, SIM_ENGINE_TAIL = 1, SIM_ENGINE_IT_TAIL = 2 };
+
 struct sim_cpu {
     uc_engine *uc;
-    uc_engine *tail_uc;      /* runs the exact tails */
+    uc_engine *tail_uc;      /* runs unconditional tails, counting */
+    uc_engine *it_tail_uc;   /* runs tails that touch an IT block, with exits */
     struct sim_clock *clock;
     struct sim_mem *mem;
     struct sim_icount icount;
-    uc_hook block_hook, intr_hook, mem_hook, tail_intr_hook, tail_mem_hook;
+    uc_hook block_hook, intr_hook, mem_hook, tail_intr_hook, tail_mem_hook,
+        it_intr_hook, it_mem_hook;
     /* state of the current run: the clock is copied in and out, so the
      * block hook touches nothing but this struct */
     uint64_t now;

@@ -137,8 +137,8 @@ void sim_mem_sync_tlb(struct sim_mem *m, unsigned i)
 
 bool sim_mem_attach(struct sim_mem *m, uc_engine *uc, char *err, unsigned errlen)
 {
-    if (m->num_uc == 2) {
-        snprintf(err, errlen, "memory already attached to two engines");
+    if (m->num_uc == SIM_MAX_ENGINES) {
+        snprintf(err, errlen, "memory already attached to %d engines", SIM_MAX_ENGINES);
         return false;
     }
     unsigned n = m->num_uc++;

@@ -22,6 +22,7 @@
 
 #define SIM_PAGE_SIZE 1024u /* Unicorn's ARM page */
 #define SIM_MAX_RAM 8
+#define SIM_MAX_ENGINES 3
 
 enum sim_access { SIM_READ = 0, SIM_WRITE = 1, SIM_EXEC = 2 };
 
@@ -36,11 +37,11 @@ struct sim_ram {
 struct sim_mem {
     struct sim_ram ram[SIM_MAX_RAM];
     unsigned num_ram;
-    uc_engine *uc[2];        /* the CPU's engines: main and exact-tail */
-    uc_hook tlb_hook[2];
+    uc_engine *uc[SIM_MAX_ENGINES]; /* the CPU's engines (sim/cpu.h) */
+    uc_hook tlb_hook[SIM_MAX_ENGINES];
     unsigned num_uc;
     uint32_t tlb_generation; /* bumped by every change of rights */
-    uint32_t tlb_seen[2];    /* the generation each engine's TLB reflects */
+    uint32_t tlb_seen[SIM_MAX_ENGINES]; /* the generation each engine's TLB reflects */
     const struct cfg_partition *active; /* whose regions are accessible */
     /* the last access the TLB refused */
     bool denied;
@@ -54,8 +55,9 @@ bool sim_mem_init(struct sim_mem *m, const struct cfg_board *b, char *err,
                   unsigned errlen);
 void sim_mem_free(struct sim_mem *m);
 
-/* Maps the RAM into one of the CPU's engines (at most two, sharing the
- * same host memory) and installs the TLB fill hook there. */
+/* Maps the RAM into one of the CPU's engines (all share the same host
+ * memory) and installs the TLB fill hook there; engines are numbered in
+ * the order they attach. */
 bool sim_mem_attach(struct sim_mem *m, uc_engine *uc, char *err, unsigned errlen);
 
 /* Host pointer for [addr, addr+len) if it lies in one RAM block, else NULL. */

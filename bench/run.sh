@@ -67,7 +67,7 @@ echo "|---|---|---|"
 awk -v i="$cpu_insns" -v s="$cpu_s" 'BEGIN {printf "| guest MIPS, CPU-bound partition, exact preemption every 10 ms frame | %.0f MIPS | %d instructions in %.3f s |\n", i / s / 1e6, i, s}'
 echo "| same workload native on the host (clang -O2) | $native_s s | simulator / native = ${ratio}x (median of per-round ratios) |"
 echo "| null system call (get_time), host time per kernel entry | $(echo "$null" | per_entry_us) us | 100000 calls |"
-echo "| window switch into a partition whose thread wakes, runs and sleeps, per window | $(echo "$win" | per_window_us) us | 10 windows per 1 ms frame; 2 kernel entries per window |"
+echo "| window switch into a partition whose thread wakes, runs and sleeps, per window | $(echo "$win" | per_window_us) us | 10 windows per 1 ms frame; about 2.9 kernel entries per window |"
 echo "| ... of which the switch (the thread's sleep call, costed as the same round's null call, subtracted) | $(switch_us) us | |"
 echo "| window with running code preempted at an exact cycle, per window | $(echo "$busy" | per_window_us) us | 10 spinning partitions, 2440 guest instructions per window |"
 echo "| ... of which stopping and switching (the guest's own instructions at the guest speed of the same round subtracted) | $(busy_overhead_us) us | |"

@@ -24,11 +24,13 @@ static inline uint64_t sim_clock_stop_at(const struct sim_clock *c)
     return c->deadline < c->limit ? c->deadline : c->limit;
 }
 
-/* Charges a kernel entry's cost; time never passes the next stop, so every
- * deadline is met at its exact cycle (docs/architecture.md, "Time"). */
-static inline void sim_clock_charge(struct sim_clock *c, uint64_t cycles)
+/* Charges a kernel entry's cost; time never passes `stop` (the kernel's
+ * next deadline or the end of the run), so every deadline is met at its
+ * exact cycle (docs/architecture.md, "Time"). */
+static inline void sim_clock_charge(struct sim_clock *c, uint64_t cycles, uint64_t stop)
 {
-    uint64_t stop = sim_clock_stop_at(c);
+    if (c->limit < stop)
+        stop = c->limit;
     uint64_t room = stop > c->now ? stop - c->now : 0;
     c->now += cycles < room ? cycles : room;
 }

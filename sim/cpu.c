@@ -130,10 +130,12 @@ static int cpu_model_of(const char *name)
 
 /* One engine of the CPU: Cortex-M model, trap hooks, unprivileged thread
  * mode (CONTROL.nPRIV: partitions never run privileged code), memory. */
-static uc_err open_engine(struct sim_cpu *c, int model, uc_engine **uc,
-                          uc_hook *intr_hook, uc_hook *mem_hook)
+static uc_err open_engine(struct sim_cpu *c, int model, uint32_t code_buffer,
+                          uc_engine **uc, uc_hook *intr_hook, uc_hook *mem_hook)
 {
     uc_err e = uc_open(UC_ARCH_ARM, UC_MODE_THUMB | UC_MODE_MCLASS, uc);
+    if (e == UC_ERR_OK && code_buffer) /* before anything initialises it */
+        e = uc_ctl(*uc, UC_CTL_WRITE(UC_CTL_TCG_BUFFER_SIZE, 1), code_buffer);
     if (e == UC_ERR_OK)
         e = uc_ctl_set_cpu_model(*uc, model);
     if (e == UC_ERR_OK)
@@ -157,13 +159,15 @@ bool sim_cpu_open(struct sim_cpu *c, const char *model, struct sim_clock *clock,
         snprintf(err, errlen, "unsupported CPU '%s' (supported: cortex-m3, cortex-m4, cortex-m7)", model);
         return false;
     }
-    uc_err e = open_engine(c, m, &c->uc, &c->intr_hook, &c->mem_hook);
+    uc_err e = open_engine(c, m, 0, &c->uc, &c->intr_hook, &c->mem_hook);
     if (e == UC_ERR_OK)
         e = uc_hook_add(c->uc, &c->block_hook, UC_HOOK_BLOCK, on_block, c, 1, 0);
     if (e == UC_ERR_OK)
-        e = open_engine(c, m, &c->tail_uc, &c->tail_intr_hook, &c->tail_mem_hook);
+        e = open_engine(c, m, 0, &c->tail_uc, &c->tail_intr_hook, &c->tail_mem_hook);
+    /* Every IT tail translates a fresh block on its engine: a small code
+     * buffer makes Unicorn recycle it early instead of growing to ~1 GiB. */
     if (e == UC_ERR_OK)
-        e = open_engine(c, m, &c->it_tail_uc, &c->it_intr_hook, &c->it_mem_hook);
+        e = open_engine(c, m, 8u << 20, &c->it_tail_uc, &c->it_intr_hook, &c->it_mem_hook);
     if (e != UC_ERR_OK) {
         snprintf(err, errlen, "cannot start the CPU model: %s", uc_strerror(e));
         return false;

@@ -405,6 +405,51 @@ static void block_counts_agree_with_unicorn(void **state)
     assert_int_equal(thumb_insn_len(0xe7fe), 2); /* b . (16-bit) */
 }
 
+static const struct cfg_region other_regions[] = {
+    {"code", CODE, 0x1000, CFG_REGION_CODE, CFG_ACCESS_R | CFG_ACCESS_X},
+    {"data", DATA + 0x1000, 0x1000, CFG_REGION_DATA, CFG_ACCESS_R | CFG_ACCESS_W},
+};
+static const struct cfg_partition other_part = {
+    .name = "o", .entry = CODE | 1, .num_regions = 2, .regions = other_regions};
+
+/* A tail after a partition switch must not use the previous
+ * partition's rights. */
+static void tail_after_switch_uses_new_rights(void **state)
+{
+    struct rig *r = *state;
+    struct arch_context c;
+    fresh_context(&c, 0x1234567, DATA);
+    r->clock.now = 0;
+    struct sim_exit x = run_until(r, &c, 12); /* tail touches DATA */
+    assert_int_equal(x.why, SIM_STOP_CLOCK);
+    sim_mem_activate(&r->mem, &other_part);
+    fresh_context(&c, 0x1234567, DATA); /* DATA is not o's */
+    r->clock.now = 0;
+    x = run_until(r, &c, 12);
+    sim_mem_activate(&r->mem, &test_part);
+    assert_int_equal(x.why, SIM_STOP_MEMORY);
+}
+
+/* Stop at k, then resume and stop again at k+j: the second tail may
+ * begin inside an IT block (xPSR IT bits set). */
+static void resumed_tails_inside_it_blocks(void **state)
+{
+    struct rig *r = *state;
+    for (uint32_t k = 1; k < 40; k++) {
+        for (uint32_t j = 1; j < 20; j++) {
+            struct arch_context c;
+            fresh_context(&c, 0x1234567, DATA);
+            *data_word(r, DATA) = 0;
+            r->clock.now = 0;
+            run_until(r, &c, k);
+            struct sim_exit x = run_until(r, &c, k + j);
+            assert_int_equal(x.why, SIM_STOP_CLOCK);
+            assert_int_equal(r->clock.now, k + j);
+            assert_matches_reference(r, &c, k + j);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -418,6 +463,8 @@ int main(void)
         cmocka_unit_test(partition_cannot_touch_memory_outside_its_regions),
         cmocka_unit_test(pages_can_be_protected_and_unmapped_at_run_time),
         cmocka_unit_test(block_counts_agree_with_unicorn),
+        cmocka_unit_test(resumed_tails_inside_it_blocks),
+        cmocka_unit_test(tail_after_switch_uses_new_rights),
     };
     return cmocka_run_group_tests_name("sim.cpu", tests, rig_setup, rig_teardown);
 }

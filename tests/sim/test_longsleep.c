@@ -14,7 +14,7 @@
 static void a_long_sleep_ends_at_its_exact_cycle(void **state)
 {
     (void)state;
-    struct scenario run;
+    struct scenario run = {0};
     scenario_run(&run, LONGSLEEP_ELF_DIR, 2); /* 2 s */
     long w = scenario_find(&run, 0, TR_WAKE, 0);
     assert_true(w >= 0);

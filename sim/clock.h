@@ -3,7 +3,7 @@
  *
  * Virtual time is a count of board-clock cycles: one per guest instruction,
  * plus a fixed cost per kernel entry.  `stop_at` is the next cycle at which
- * the guest must be stopped: the kernel's deadline or the end of the run,
+ * the guest must be stopped: the next timer interrupt or the end of the run,
  * whichever comes first.  Nothing here reads the host clock.
  */
 #ifndef FENESTRA_SIM_CLOCK_H
@@ -13,7 +13,8 @@
 
 struct sim_clock {
     uint64_t now;       /* cycles since reset */
-    uint64_t deadline;  /* the kernel's one-shot deadline */
+    uint64_t deadline;  /* the next timer interrupt: a SysTick step towards
+                           the kernel's deadline, or that deadline */
     uint64_t limit;     /* end of the run */
     uint64_t insns;     /* guest instructions retired */
     uint64_t kernel_entries;

@@ -12,10 +12,13 @@ set(FENESTRA_KERNEL_SOURCES
   ${FENESTRA_ROOT}/kernel/kstate.c
   ${FENESTRA_ROOT}/kernel/part.c
   ${FENESTRA_ROOT}/kernel/sched.c
+  ${FENESTRA_ROOT}/kernel/space.c
   ${FENESTRA_ROOT}/kernel/syscall.c
   ${FENESTRA_ROOT}/kernel/thread.c
   ${FENESTRA_ROOT}/kernel/trace.c
   ${FENESTRA_ROOT}/arch/armv7m/systick.c
+  ${FENESTRA_ROOT}/arch/armv7m/mpu.c
+  ${FENESTRA_ROOT}/arch/armv7m/arch_mpu.c
   ${FENESTRA_ROOT}/arch/armv7m/uart_cmsdk.c)
 
 file(GLOB FENESTRA_BOARD_FILES ${FENESTRA_ROOT}/boards/*/board.yaml)

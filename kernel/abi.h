@@ -42,13 +42,30 @@ enum fen_rc {
     FEN_INVALID_CALL = 7, /* unknown system-call number */
 };
 
+/* Error codes of the health monitor: ARINC 653's, then the kernel's own. */
+enum fen_error {
+    FEN_ERR_DEADLINE_MISSED = 0,
+    FEN_ERR_APPLICATION_ERROR = 1,
+    FEN_ERR_NUMERIC_ERROR = 2,
+    FEN_ERR_ILLEGAL_REQUEST = 3,
+    FEN_ERR_STACK_OVERFLOW = 4,
+    FEN_ERR_MEMORY_VIOLATION = 5,
+    FEN_ERR_HARDWARE_FAULT = 6,
+    FEN_ERR_POWER_FAIL = 7,
+    FEN_ERR_OVERRUN = 8,      /* a window ended with its work pending */
+    FEN_ERR_CONFIG_ERROR = 9, /* the configuration failed a check at boot */
+    FEN_ERR_COUNT
+};
+
 #define FEN_PRIORITY_MIN 1
 #define FEN_PRIORITY_MAX 255
 
 struct fen_thread_attr {
     uint32_t entry;      /* function address (Thumb bit set) */
     uint32_t arg;        /* passed in r0 */
-    uint32_t stack_base; /* lowest address, in the partition's data memory */
+    uint32_t stack_base; /* lowest address, in the partition's writable
+                          * memory, a multiple of its stack_guard: the
+                          * guard lies just below */
     uint32_t stack_size; /* bytes, multiple of 8, >= FEN_MIN_STACK */
     uint32_t priority;   /* FEN_PRIORITY_MIN..FEN_PRIORITY_MAX */
     uint32_t exit_to;    /* loaded into lr: where the entry function returns

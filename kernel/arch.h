@@ -10,6 +10,9 @@
 #include <stdint.h>
 
 #include <arch_context.h> /* from the port: arch/<port>/ */
+#include <arch_mpu.h>     /* struct arch_mpu_region, from the port */
+
+#include "config.h"
 
 /* --- thread contexts -------------------------------------------------- */
 
@@ -32,6 +35,28 @@ uint64_t arch_now(void);
 /* Arms the one-shot deadline: kern_trap_deadline() is entered once the
  * clock reaches cycle (at once if it already has).  Replaces any earlier. */
 void arch_deadline_set(uint64_t cycle);
+
+/* --- memory protection ------------------------------------------------ */
+
+/* Enables the MPU with nothing granted to unprivileged code; returns the
+ * number of regions it has. */
+unsigned arch_mpu_init(void);
+
+/* Encodes a partition's region for MPU slot `slot`; false when the
+ * hardware cannot express it (the config compiler should have refused). */
+bool arch_mpu_encode(struct arch_mpu_region *out, unsigned slot,
+                     const struct cfg_region *r);
+
+/* A no-access region of `size` bytes (a power of two >= 32, base aligned
+ * to it) for slot `slot`: the thread stack guard. */
+bool arch_mpu_encode_guard(struct arch_mpu_region *out, unsigned slot,
+                           uint32_t base, uint32_t size);
+
+/* An empty slot. */
+void arch_mpu_encode_off(struct arch_mpu_region *out, unsigned slot);
+
+/* Loads n precomputed regions (each knows its slot). */
+void arch_mpu_load(const struct arch_mpu_region *set, unsigned n);
 
 /* --- user memory ------------------------------------------------------ */
 

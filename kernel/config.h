@@ -12,22 +12,36 @@
 #include <stdint.h>
 
 enum cfg_region_kind {
-    CFG_REGION_CODE = 0, /* .text, .rodata, the load image of .data */
-    CFG_REGION_DATA = 1, /* stack, .data, .bss, heap */
+    CFG_REGION_CODE = 0,   /* .text, .rodata, the load image of .data */
+    CFG_REGION_DATA = 1,   /* initial stack, .data, .bss, heap */
+    CFG_REGION_DEVICE = 2, /* a board device's MMIO block the partition owns */
+    CFG_REGION_SHARED = 3, /* shared memory, with this partition's rights */
 };
 
+/* Unprivileged rights.  Execute implies read (PMSAv7 fetches need it). */
 enum cfg_access {
     CFG_ACCESS_R = 1u << 0,
     CFG_ACCESS_W = 1u << 1,
     CFG_ACCESS_X = 1u << 2,
 };
 
+/*
+ * One MPU region of a partition.  [base, base + size) is exactly what the
+ * region grants: the enabled subregions of the PMSAv7 region of 2^size_log2
+ * bytes at mpu_base (aligned to its size), which are contiguous.  The
+ * config compiler has checked every PMSAv7 rule; the kernel only encodes
+ * these fields into RBAR/RASR at boot.
+ */
 struct cfg_region {
-    const char *name;
-    uint32_t base;
-    uint32_t size;
-    uint8_t kind;   /* enum cfg_region_kind */
-    uint8_t access; /* enum cfg_access bits */
+    const char *name;      /* region, shared-region or device name */
+    uint32_t base;         /* first byte granted */
+    uint32_t size;         /* bytes granted (a multiple of 32) */
+    uint32_t mpu_base;     /* the PMSAv7 region's base */
+    uint8_t mpu_size_log2; /* 5..32 */
+    uint8_t mpu_srd;       /* subregion disable bits: bit i disables the
+                              i-th eighth (only when mpu_size_log2 >= 8) */
+    uint8_t kind;          /* enum cfg_region_kind */
+    uint8_t access;        /* enum cfg_access bits, unprivileged */
 };
 
 struct cfg_partition {
@@ -35,11 +49,14 @@ struct cfg_partition {
     uint32_t entry;        /* address of crt0's _start, with the Thumb bit */
     uint32_t stack_base;   /* lowest address of the initial thread's stack */
     uint32_t stack_size;   /* bytes */
+    uint32_t stack_guard;  /* bytes below every thread stack no access is
+                              granted to: a power of two >= 32 */
     uint8_t priority;      /* initial thread priority, higher runs first */
     uint8_t max_threads;   /* slots this partition owns in the thread pool */
     uint16_t first_thread; /* index of its first slot in the thread pool */
-    uint8_t num_regions;
-    const struct cfg_region *regions;
+    uint8_t num_regions;   /* <= cfg_board.mpu_regions - CFG_MPU_KERNEL_REGIONS */
+    const struct cfg_region *regions; /* code first, then data, then the
+                                         rest in declaration order */
 };
 
 struct cfg_window {
@@ -84,7 +101,13 @@ struct cfg_board {
     uint8_t num_devices;
     const struct cfg_device *devices;
     uint32_t console_base;        /* base address of the console UART */
+    uint8_t mpu_regions;          /* regions the MPU has: 8 (M3/M4) or 16 (M7) */
 };
+
+/* MPU regions the kernel keeps for itself in every set: the highest-
+ * numbered one (which wins over all others) holds the running thread's
+ * stack guard.  Partitions get the rest. */
+#define CFG_MPU_KERNEL_REGIONS 1
 
 struct cfg_system {
     const char *app_name;

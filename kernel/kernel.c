@@ -1,10 +1,12 @@
 /* kernel.c - initialisation and trap entry (see kernel.h). */
 #include "kernel.h"
 
+#include "abi.h"
 #include "console.h"
 #include "kstate.h"
 #include "part.h"
 #include "sched.h"
+#include "space.h"
 #include "syscall.h"
 
 /* Starts from a zeroed arena, so a port (or a test) can boot again. */
@@ -13,6 +15,7 @@ void kern_init(void)
     kstate = (struct kstate){0};
     kstate.kernel_console_at_line_start = true;
     part_init_all();
+    space_init();
     trace_emit(TR_BOOT, TRACE_NONE, TRACE_NONE, 0, cfg_system.num_partitions,
                cfg_system.schedule->num_windows);
     sched_start();
@@ -24,45 +27,97 @@ void kern_trap_syscall(void)
     sched_reschedule();
 }
 
+/* The health-monitor error a fault is: an access in the running thread's
+ * stack guard (or a frame stacked into it) is its stack overflowing. */
+static uint32_t error_of(const struct thread *t, const struct kern_fault *f)
+{
+    switch (f->kind) {
+    case KERN_FAULT_MEMORY:
+        if ((f->stacking && (space_in_guard(t, t->ctx.sp - 1) ||
+                             space_in_guard(t, (t->ctx.sp - 32) & ~7u))) ||
+            (f->addr_valid && space_in_guard(t, f->addr)))
+            return FEN_ERR_STACK_OVERFLOW;
+        return FEN_ERR_MEMORY_VIOLATION;
+    case KERN_FAULT_BUS: return FEN_ERR_MEMORY_VIOLATION;
+    case KERN_FAULT_UNDEFINED: return FEN_ERR_ILLEGAL_REQUEST;
+    default: return FEN_ERR_HARDWARE_FAULT;
+    }
+}
+
+static const char *const error_names[FEN_ERR_COUNT] = {
+    "DEADLINE_MISSED", "APPLICATION_ERROR", "NUMERIC_ERROR", "ILLEGAL_REQUEST",
+    "STACK_OVERFLOW",  "MEMORY_VIOLATION",  "HARDWARE_FAULT", "POWER_FAIL",
+    "OVERRUN",         "CONFIG_ERROR",
+};
+
 static const char *const access_names[] = {"read", "write", "execute"};
 
-/* One console line, e.g. "partition ping stopped: write fault at
- * 0x00000004, pc 0x00100042" (or "in page A-B" when only the page of the
- * address is known).  Partition names are at most 63 characters (fcc). */
-static void report_fault(const struct part *p, const struct kern_fault *f)
+static const char *const right_names[8] = {"---", "r--", "-w-", "rw-",
+                                           "--x", "r-x", "-wx", "rwx"};
+
+/* The partition's region map, one line per region: "  code
+ * 0x00100000..0x0010FFFF r-x". */
+static void report_regions(const struct part *p)
+{
+    for (uint8_t i = 0; i < p->cfg->num_regions; i++) {
+        const struct cfg_region *r = &p->cfg->regions[i];
+        char line[96];
+        uint32_t o = console_fmt_str(line, "  region ");
+        o += console_fmt_str(line + o, r->name);
+        line[o++] = ' ';
+        o += console_fmt_hex32(line + o, r->base);
+        o += console_fmt_str(line + o, "..");
+        o += console_fmt_hex32(line + o, r->base + (r->size - 1));
+        line[o++] = ' ';
+        o += console_fmt_str(line + o, right_names[r->access & 7]);
+        line[o++] = '\n';
+        console_write(0, line, o);
+    }
+}
+
+/* "partition ping stopped: MEMORY_VIOLATION: write at 0x00000004, pc
+ * 0x00100042, status 0x00000082", then its region map.  Partition names
+ * are at most 15 characters (fcc). */
+static void report_fault(const struct part *p, const struct kern_fault *f,
+                         uint32_t error)
 {
     char line[192];
     uint32_t o = console_fmt_str(line, "partition ");
     o += console_fmt_str(line + o, p->cfg->name);
     o += console_fmt_str(line + o, " stopped: ");
-    if (f->kind == KERN_FAULT_MEMORY) {
-        o += console_fmt_str(line + o, access_names[f->access % 3]);
-        o += console_fmt_str(line + o, f->addr_granule <= 1 ? " fault at " : " fault in page ");
-        o += console_fmt_hex32(line + o, f->addr);
-        if (f->addr_granule > 1) {
-            line[o++] = '-';
-            o += console_fmt_hex32(line + o, f->addr + f->addr_granule - 1);
+    o += console_fmt_str(line + o, error_names[error]);
+    if (f->kind == KERN_FAULT_MEMORY || f->kind == KERN_FAULT_BUS) {
+        o += console_fmt_str(line + o, ": ");
+        o += console_fmt_str(line + o, f->stacking ? "exception stacking"
+                                                   : access_names[f->access % 3]);
+        if (f->addr_valid) {
+            o += console_fmt_str(line + o, " at ");
+            o += console_fmt_hex32(line + o, f->addr);
         }
-    } else {
-        o += console_fmt_str(line + o, f->kind == KERN_FAULT_UNDEFINED
-                                           ? "undefined instruction" : "fault");
     }
     o += console_fmt_str(line + o, ", pc ");
     o += console_fmt_hex32(line + o, f->pc);
+    if (f->status) {
+        o += console_fmt_str(line + o, ", status ");
+        o += console_fmt_hex32(line + o, f->status);
+    }
     line[o++] = '\n';
     console_write(0, line, o);
+    if (f->kind == KERN_FAULT_MEMORY || f->kind == KERN_FAULT_BUS)
+        report_regions(p);
 }
 
 void kern_trap_fault(const struct kern_fault *f)
 {
     struct thread *t = kstate.sched.current;
     struct part *p = &kstate.parts[t->part];
-    uint8_t flags = (uint8_t)(f->kind << 4 | f->access);
-    if (f->addr_granule > 1)
-        flags |= TRACE_FAULT_PAGE;
-    trace_emit(TR_FAULT, t->part, t->local_id, flags, f->addr, f->pc);
-    report_fault(p, f);
-    part_stop(p, f->kind);
+    uint32_t error = error_of(t, f);
+    uint8_t flags = (uint8_t)(error << 4 | (f->access & 3));
+    if (f->addr_valid)
+        flags |= TRACE_FAULT_ADDR_VALID;
+    trace_emit3(TR_FAULT, t->part, t->local_id, flags, f->addr, f->pc, f->status);
+    report_fault(p, f, error);
+    part_stop(p, error);
     sched_reschedule();
 }
 

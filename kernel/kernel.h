@@ -8,29 +8,32 @@
 #ifndef FENESTRA_KERNEL_H
 #define FENESTRA_KERNEL_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "arch.h"
 
 struct thread;
 
-/* What a port reports about a fault in user mode. */
+/* What a port reports about a fault in user mode: what the ARMv7-M fault
+ * status registers say, on the board and in the simulator alike. */
 enum kern_access { KERN_ACCESS_READ = 0, KERN_ACCESS_WRITE = 1, KERN_ACCESS_EXEC = 2 };
 
 enum kern_fault_kind {
-    KERN_FAULT_MEMORY = 1,    /* access outside what the partition may touch */
-    KERN_FAULT_UNDEFINED = 2, /* undefined or unsupported instruction */
-    KERN_FAULT_OTHER = 3,
+    KERN_FAULT_MEMORY = 1,    /* MemManage: the MPU refused an access */
+    KERN_FAULT_BUS = 2,       /* BusFault: e.g. unprivileged access to the PPB */
+    KERN_FAULT_UNDEFINED = 3, /* undefined or unsupported instruction */
+    KERN_FAULT_OTHER = 4,
 };
 
 struct kern_fault {
-    uint32_t kind;   /* enum kern_fault_kind */
-    uint32_t access; /* enum kern_access, for memory faults */
-    uint32_t addr;   /* faulting data address, for memory faults */
-    uint32_t pc;     /* address of the faulting instruction */
-    uint32_t addr_granule; /* 1: addr is exact; else addr is the start of
-                              the naturally aligned block of this size that
-                              holds the faulting address */
+    uint32_t kind;       /* enum kern_fault_kind */
+    uint32_t access;     /* enum kern_access, for memory and bus faults */
+    uint32_t addr;       /* faulting data address, when addr_valid */
+    bool addr_valid;     /* MMFSR.MMARVALID or BFSR.BFARVALID */
+    bool stacking;       /* raised while stacking an exception frame */
+    uint32_t pc;         /* address of the faulting instruction */
+    uint32_t status;     /* CFSR bits the fault raised */
 };
 
 void kern_init(void);

@@ -31,6 +31,7 @@ struct thread {
     uint64_t wake_at;        /* THREAD_WAITING: cycle to become ready */
     uint32_t entry, arg, exit_to;
     uint32_t stack_base, stack_size;
+    struct arch_mpu_region guard; /* no-access region below its stack */
     uint16_t index;          /* slot in kstate.threads */
     uint8_t part;            /* owning partition */
     uint8_t local_id;        /* id the partition sees */
@@ -43,8 +44,15 @@ enum part_mode {
     PART_STOPPED, /* a fault stopped it: it idles through its windows */
 };
 
+/* MPU slots a partition's set fills (the rest of the MPU but the
+ * kernel's guard slot): unused ones are loaded disabled, so a switch
+ * leaves nothing of the previous partition behind. */
+#define SPACE_PART_SLOTS (CFG_MPU_REGIONS - CFG_MPU_KERNEL_REGIONS)
+#define SPACE_GUARD_SLOT (CFG_MPU_REGIONS - 1)
+
 struct part {
     const struct cfg_partition *cfg;
+    struct arch_mpu_region mpu[SPACE_PART_SLOTS]; /* encoded at boot */
     struct thread *ready;    /* sorted by priority, FIFO among equals */
     struct thread *sleeping; /* sorted by wake_at, FIFO among equals */
     uint8_t mode;            /* enum part_mode */
@@ -60,6 +68,8 @@ struct sched {
     int32_t window;          /* index of the current window, -1 in a gap */
     int32_t active;          /* active partition, -1 in a gap */
     struct thread *current;  /* thread on the CPU, NULL when idle */
+    int32_t mpu_part;        /* partition whose set the MPU holds, -1: none */
+    const struct thread *mpu_thread; /* thread whose guard it holds */
 };
 
 struct kstate {

@@ -30,34 +30,6 @@ void part_init_all(void)
         init_one(&kstate.parts[i], &cfg_system.partitions[i]);
 }
 
-static unsigned region_access(const struct cfg_region *r)
-{
-    unsigned a = 0;
-    if (r->access & CFG_ACCESS_R)
-        a |= PART_READ;
-    if (r->access & CFG_ACCESS_W)
-        a |= PART_WRITE;
-    if (r->access & CFG_ACCESS_X)
-        a |= PART_EXEC;
-    return a;
-}
-
-bool part_range_ok(const struct part *p, uint32_t addr, uint32_t len,
-                   unsigned access)
-{
-    if (len == 0)
-        return true;
-    for (uint8_t i = 0; i < p->cfg->num_regions; i++) {
-        const struct cfg_region *r = &p->cfg->regions[i];
-        /* Written to avoid overflow: addr - base is only taken once
-         * addr >= base is known. */
-        if (addr >= r->base && addr - r->base < r->size &&
-            len <= r->size - (addr - r->base))
-            return (region_access(r) & access) == access;
-    }
-    return false;
-}
-
 void part_stop(struct part *p, uint32_t reason)
 {
     for (uint8_t i = 0; i < p->num_threads; i++)

@@ -2,6 +2,7 @@
 #include "sched.h"
 
 #include "ktime.h"
+#include "space.h"
 #include "thread.h"
 
 /* The schedule's state, a fixed pointer into the arena. */
@@ -87,6 +88,7 @@ static void switch_to(struct thread *next)
     if (next == prev)
         return;
     S->current = next;
+    space_switch(next);
     trace_emit(TR_THREAD_SWITCH, next ? next->part : TRACE_NONE,
                next ? next->local_id : TRACE_NONE, 0,
                prev ? (uint32_t)(prev->part << 8 | prev->local_id) : 0xffffu, 0);

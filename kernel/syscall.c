@@ -5,6 +5,7 @@
 #include "console.h"
 #include "ktime.h"
 #include "part.h"
+#include "space.h"
 #include "thread.h"
 
 typedef int32_t (*syscall_fn)(struct thread *t);
@@ -29,9 +30,9 @@ static uint64_t arg64(struct thread *t)
 static int32_t sys_console_write(struct thread *t)
 {
     uint32_t buf = arg(t, 0), len = arg(t, 1);
-    if (!part_range_ok(part_of(t), buf, len, PART_READ))
-        return -FEN_INVALID_PARAM;
     if (len > INT32_MAX)
+        return -FEN_INVALID_PARAM;
+    if (!space_user_buffer(t, FEN_SYS_CONSOLE_WRITE, buf, len, SPACE_READ))
         return -FEN_INVALID_PARAM;
     char chunk[128];
     for (uint32_t done = 0; done < len;) {
@@ -74,14 +75,17 @@ static int32_t sys_sleep_for(struct thread *t)
     return 0;
 }
 
-static bool attr_valid(const struct part *p, const struct fen_thread_attr *a)
+/* The new thread's stack must be the caller's writable memory, with room
+ * for its guard below (aligned to the guard's size). */
+static bool attr_valid(const struct thread *t, const struct fen_thread_attr *a)
 {
-    return part_range_ok(p, a->entry & ~1u, 2, PART_EXEC) && (a->entry & 1) &&
+    uint32_t guard = kstate.parts[t->part].cfg->stack_guard;
+    return space_range_ok(t, a->entry & ~1u, 2, SPACE_EXEC) && (a->entry & 1) &&
            a->stack_size >= FEN_MIN_STACK && a->stack_size % 8 == 0 &&
-           a->stack_base % 8 == 0 &&
-           part_range_ok(p, a->stack_base, a->stack_size, PART_READ | PART_WRITE) &&
+           a->stack_base % guard == 0 && a->stack_base >= guard &&
+           space_range_ok(t, a->stack_base, a->stack_size, SPACE_READ | SPACE_WRITE) &&
            a->priority >= FEN_PRIORITY_MIN && a->priority <= FEN_PRIORITY_MAX &&
-           (a->exit_to == 0 || part_range_ok(p, a->exit_to & ~1u, 2, PART_EXEC));
+           (a->exit_to == 0 || space_range_ok(t, a->exit_to & ~1u, 2, SPACE_EXEC));
 }
 
 static int32_t sys_thread_create(struct thread *t)
@@ -89,10 +93,10 @@ static int32_t sys_thread_create(struct thread *t)
     struct part *p = part_of(t);
     uint32_t uattr = arg(t, 0);
     struct fen_thread_attr a;
-    if (!part_range_ok(p, uattr, sizeof a, PART_READ))
+    if (!space_user_buffer(t, FEN_SYS_THREAD_CREATE, uattr, sizeof a, SPACE_READ))
         return -FEN_INVALID_PARAM;
     arch_copy_from_user(&a, uattr, sizeof a);
-    if (!attr_valid(p, &a))
+    if (!attr_valid(t, &a))
         return -FEN_INVALID_PARAM;
     struct thread *n = thread_alloc(p);
     if (!n)
@@ -147,7 +151,7 @@ static int32_t sys_partition_info(struct thread *t)
     struct part *p = part_of(t);
     uint32_t uinfo = arg(t, 0);
     struct fen_partition_info info = {0};
-    if (!part_range_ok(p, uinfo, sizeof info, PART_WRITE))
+    if (!space_user_buffer(t, FEN_SYS_PARTITION_INFO, uinfo, sizeof info, SPACE_WRITE))
         return -FEN_INVALID_PARAM;
     info.id = part_index(p);
     info.clock_hz = cfg_system.board->clock_hz;

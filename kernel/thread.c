@@ -2,6 +2,7 @@
 #include "thread.h"
 
 #include "ktime.h"
+#include "space.h"
 
 struct thread *thread_of(struct part *p, uint32_t local_id)
 {
@@ -48,10 +49,15 @@ static void queue_remove(struct thread **head, struct thread *t)
     }
 }
 
+/* The guard is encoded here, off the switch path; a thread whose old guard
+ * the MPU may still hold gets its new one loaded at its next switch. */
 void thread_start(struct thread *t)
 {
     arch_context_init(&t->ctx, t->entry, t->stack_base + t->stack_size, t->arg,
                       t->exit_to);
+    space_set_guard(t);
+    if (kstate.sched.mpu_thread == t)
+        kstate.sched.mpu_thread = 0;
     ready_insert(t);
 }
 

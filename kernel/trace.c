@@ -4,6 +4,12 @@
 void trace_emit(uint8_t type, uint8_t part, uint8_t thread, uint8_t flags,
                 uint32_t a0, uint32_t a1)
 {
+    trace_emit3(type, part, thread, flags, a0, a1, 0);
+}
+
+void trace_emit3(uint8_t type, uint8_t part, uint8_t thread, uint8_t flags,
+                 uint32_t a0, uint32_t a1, uint32_t a2)
+{
     struct trace_ring *r = &kstate.trace;
     if (r->head - r->tail >= TRACE_RING_SIZE) {
         if (r->lost++ == 0)
@@ -18,7 +24,7 @@ void trace_emit(uint8_t type, uint8_t part, uint8_t thread, uint8_t flags,
     e->flags = flags;
     e->a0 = a0;
     e->a1 = a1;
-    e->reserved = 0;
+    e->a2 = a2;
     r->head++;
 }
 

@@ -11,7 +11,7 @@
 
 #include <stdint.h>
 
-#define TRACE_FORMAT_VERSION 1
+#define TRACE_FORMAT_VERSION 2
 #define TRACE_RING_SIZE 256 /* events, a power of two */
 
 enum trace_type {
@@ -20,9 +20,10 @@ enum trace_type {
     TR_THREAD_SWITCH = 3, /* thread: the new one (TRACE_NONE: idle),
                           a0: previous as part << 8 | thread, 0xffff: idle */
     TR_SYSCALL = 4,       /* a0: number, a1: result (r0) */
-    TR_FAULT = 5,         /* a0: address, a1: pc; flags: kind << 4 |
-                             TRACE_FAULT_PAGE (a0 is a page) | access */
-    TR_PART_STOPPED = 6,  /* a0: reason */
+    TR_FAULT = 5,         /* an error of a thread: flags: error code
+                             (enum fen_error) << 4 | TRACE_FAULT_* | access;
+                             a0: address, a1: pc, a2: fault status (CFSR) */
+    TR_PART_STOPPED = 6,  /* a0: error code (enum fen_error) */
     TR_THREAD_START = 7,  /* a0: entry */
     TR_THREAD_EXIT = 8,
     TR_WAKE = 9,          /* a0: cycle it was due (low 32 bits) */
@@ -33,7 +34,11 @@ enum trace_type {
 };
 
 #define TRACE_NONE 0xff
-#define TRACE_FAULT_PAGE 0x8 /* TR_FAULT: only the address's page is known */
+/* TR_FAULT flags, beside the access (0 read, 1 write, 2 execute) */
+#define TRACE_FAULT_SYSCALL 0x4    /* a buffer passed to a system call was
+                                      refused (a1: the call number, a2: the
+                                      length); nothing was stopped */
+#define TRACE_FAULT_ADDR_VALID 0x8 /* a0 holds the faulting address */
 
 /* One event: 24 bytes, little-endian on every build. */
 struct trace_event {
@@ -44,7 +49,7 @@ struct trace_event {
     uint8_t flags;
     uint32_t a0;
     uint32_t a1;
-    uint32_t reserved;
+    uint32_t a2;
 };
 
 struct trace_ring {
@@ -57,6 +62,10 @@ struct trace_ring {
 
 void trace_emit(uint8_t type, uint8_t part, uint8_t thread, uint8_t flags,
                 uint32_t a0, uint32_t a1);
+
+/* trace_emit with a third argument. */
+void trace_emit3(uint8_t type, uint8_t part, uint8_t thread, uint8_t flags,
+                 uint32_t a0, uint32_t a1, uint32_t a2);
 
 /* Takes the oldest event; returns 0 when the ring is empty. */
 int trace_take(struct trace_event *out);

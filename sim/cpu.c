@@ -111,7 +111,6 @@ static bool on_bad_access(uc_engine *uc, uc_mem_type type, uint64_t addr,
     set_exit(c, SIM_STOP_MEMORY);
     c->exit.access = access;
     c->exit.addr = (uint32_t)addr;
-    c->exit.addr_granule = 1;
     return false;
 }
 
@@ -148,12 +147,73 @@ static uc_err open_engine(struct sim_cpu *c, int model, uint32_t code_buffer,
     return e;
 }
 
+/* --- the probe engine ------------------------------------------------- */
+
+static void on_probe_interrupt(uc_engine *uc, uint32_t intno, void *user)
+{
+    struct sim_cpu *c = user;
+    c->probe_intno = (int)intno;
+    uc_emu_stop(uc);
+}
+
+static bool on_probe_bad_access(uc_engine *uc, uc_mem_type type, uint64_t addr,
+                                int size, int64_t value, void *user)
+{
+    (void)uc, (void)type, (void)addr, (void)size, (void)value;
+    struct sim_cpu *c = user;
+    c->probe_intno = -2; /* not a CPU exception: refused or unmapped */
+    return false;
+}
+
+/* Every access of the instruction, at its exact guest address. */
+static void on_probe_access(uc_engine *uc, uc_mem_type type, uint64_t addr, int size,
+                            int64_t value, void *user)
+{
+    (void)uc, (void)value;
+    struct sim_cpu *c = user;
+    if (c->mem->probe_mode != SIM_PROBE_DISCOVER)
+        return;
+    if (c->probe_n == SIM_PROBE_MAX_ACCESSES) {
+        c->probe_overflow = true;
+        return;
+    }
+    c->probe[c->probe_n++] = (struct sim_probe_access){
+        .addr = sim_mem_probe_vaddr(c->mem, addr),
+        .size = (uint32_t)size,
+        .access = type == UC_MEM_WRITE ? SIM_WRITE : SIM_READ,
+    };
+}
+
+static uc_err open_probe_engine(struct sim_cpu *c, int model)
+{
+    uc_engine **uc = &c->probe_uc;
+    uc_err e = uc_open(UC_ARCH_ARM, UC_MODE_THUMB | UC_MODE_MCLASS, uc);
+    if (e == UC_ERR_OK)
+        e = uc_ctl(*uc, UC_CTL_WRITE(UC_CTL_TCG_BUFFER_SIZE, 1), 4u << 20);
+    if (e == UC_ERR_OK)
+        e = uc_ctl_set_cpu_model(*uc, model);
+    if (e == UC_ERR_OK)
+        e = uc_hook_add(*uc, &c->probe_intr_hook, UC_HOOK_INTR, on_probe_interrupt, c, 1, 0);
+    if (e == UC_ERR_OK)
+        e = uc_hook_add(*uc, &c->probe_bad_hook, UC_HOOK_MEM_INVALID,
+                        on_probe_bad_access, c, 1, 0);
+    if (e == UC_ERR_OK)
+        e = uc_hook_add(*uc, &c->probe_mem_hook, UC_HOOK_MEM_READ | UC_HOOK_MEM_WRITE,
+                        on_probe_access, c, 1, 0);
+    uint32_t control = 1;
+    if (e == UC_ERR_OK)
+        e = uc_reg_write(*uc, UC_ARM_REG_CONTROL, &control);
+    return e;
+}
+
 bool sim_cpu_open(struct sim_cpu *c, const char *model, struct sim_clock *clock,
-                  struct sim_mem *mem, char *err, unsigned errlen)
+                  struct sim_mem *mem, struct sim_mpu *mpu, char *err,
+                  unsigned errlen)
 {
     memset(c, 0, sizeof *c);
     c->clock = clock;
     c->mem = mem;
+    c->mpu = mpu;
     int m = cpu_model_of(model);
     if (m < 0) {
         snprintf(err, errlen, "unsupported CPU '%s' (supported: cortex-m3, cortex-m4, cortex-m7)", model);
@@ -168,14 +228,18 @@ bool sim_cpu_open(struct sim_cpu *c, const char *model, struct sim_clock *clock,
      * buffer makes Unicorn recycle it early instead of growing to ~1 GiB. */
     if (e == UC_ERR_OK)
         e = open_engine(c, m, 8u << 20, &c->it_tail_uc, &c->it_intr_hook, &c->it_mem_hook);
+    if (e == UC_ERR_OK)
+        e = open_probe_engine(c, m);
     if (e != UC_ERR_OK) {
         snprintf(err, errlen, "cannot start the CPU model: %s", uc_strerror(e));
         return false;
     }
     /* Attached in enum sim_engine order. */
-    return sim_mem_attach(mem, c->uc, err, errlen) &&
-           sim_mem_attach(mem, c->tail_uc, err, errlen) &&
-           sim_mem_attach(mem, c->it_tail_uc, err, errlen);
+    sim_mem_set_mpu(mem, mpu);
+    return sim_mem_attach(mem, c->uc, false, err, errlen) &&
+           sim_mem_attach(mem, c->tail_uc, false, err, errlen) &&
+           sim_mem_attach(mem, c->it_tail_uc, false, err, errlen) &&
+           sim_mem_attach(mem, c->probe_uc, true, err, errlen);
 }
 
 void sim_cpu_close(struct sim_cpu *c)
@@ -186,7 +250,9 @@ void sim_cpu_close(struct sim_cpu *c)
         uc_close(c->tail_uc);
     if (c->it_tail_uc)
         uc_close(c->it_tail_uc);
-    c->uc = c->tail_uc = c->it_tail_uc = NULL;
+    if (c->probe_uc)
+        uc_close(c->probe_uc);
+    c->uc = c->tail_uc = c->it_tail_uc = c->probe_uc = NULL;
 }
 
 /* --- running ---------------------------------------------------------- */
@@ -297,19 +363,119 @@ static void settle_fault(struct sim_cpu *c, uint32_t pc)
         c->now = c->block_start + insns_between(c, c->block_addr, pc);
 }
 
-/* A refused TLB fill raises a guest fault that ends the run with
- * UC_ERR_EXCEPTION and an exact pc; the access is in the memory layer. */
+/* --- accesses the TLB refused ------------------------------------------ */
+
+/* Ends the run with the fault the hardware raises, recorded in the fault
+ * status registers as it would be. */
+static void memory_fault(struct sim_cpu *c, enum sim_verdict v, enum sim_access a,
+                         uint32_t addr, bool stacking, struct sim_exit *x)
+{
+    uint32_t before = c->mpu->cfsr;
+    sim_mpu_record_fault(c->mpu, v, a, addr, stacking);
+    *x = (struct sim_exit){.why = SIM_STOP_MEMORY, .access = a, .addr = addr,
+                           .status = c->mpu->cfsr & ~before};
+    if (x->status == 0) /* the same bits were already pending */
+        x->status = c->mpu->cfsr;
+}
+
+/* The verdict on [addr, addr+size): the MPU's, then the bus's (an access
+ * the MPU allows to nothing is a bus error). */
+static enum sim_verdict verdict(struct sim_cpu *c, uint32_t addr, uint32_t size,
+                                enum sim_access a, uint32_t *at)
+{
+    enum sim_verdict v = sim_mpu_check_range(c->mpu, addr, size, a, false, at);
+    if (v != SIM_ALLOW)
+        return v;
+    *at = addr;
+    if (!sim_mem_mapped(c->mem, addr, a) || !sim_mem_mapped(c->mem, addr + size - 1, a))
+        return SIM_BUSFAULT;
+    return SIM_ALLOW;
+}
+
+/* Runs the one instruction at ctx->pc on the probe engine.  Exits are
+ * baked into translations, so its blocks are dropped before and after
+ * (nothing stays cached there); the count stops a condition-passed
+ * instruction, the exit a condition-failed one (see run_tail). */
+static uc_err probe_step(struct sim_cpu *c, struct arch_context *ctx, uint32_t len,
+                         enum sim_probe_mode mode)
+{
+    uint32_t pc = ctx->pc;
+    sim_mem_probe_mode(c->mem, mode);
+    c->probe_n = 0;
+    c->probe_overflow = false;
+    c->probe_intno = -1;
+    load_context(c->probe_uc, ctx);
+    uc_ctl_remove_cache(c->probe_uc, pc, pc + len);
+    uc_err e = uc_emu_start(c->probe_uc, pc | 1, pc + len, 0, 1);
+    uc_ctl_remove_cache(c->probe_uc, pc, pc + len);
+    return e;
+}
+
+/* The TLB refused an access of the instruction at ctx->pc (the run
+ * stopped exactly before it, the clock settled).  The refusal only says
+ * "not uniformly allowed on this page": settle it exactly, at the MPU's
+ * 32-byte resolution.  The fetch is checked first; then the probe engine
+ * runs the instruction against scratch pages to learn each access's exact
+ * address, and the first refused one is the fault (MMFAR).  If all are
+ * allowed, the instruction runs for real on the probe engine and retires.
+ * Returns true when it retired; false with *x set when it faulted, or with
+ * x->why == SIM_STOP_CLOCK when no cycle is left in this run. */
+static bool settle_access(struct sim_cpu *c, struct arch_context *ctx,
+                          struct sim_exit *x)
+{
+    uint32_t pc = ctx->pc, at;
+    const uint8_t *code = sim_mem_host(c->mem, pc, 2);
+    uint32_t len = code ? thumb_insn_len((uint16_t)(code[0] | code[1] << 8)) : 2;
+    enum sim_verdict v = verdict(c, pc, len, SIM_EXEC, &at);
+    if (v != SIM_ALLOW) {
+        memory_fault(c, v, SIM_EXEC, at, false, x);
+        return false;
+    }
+    if (c->now >= c->stop_at) {
+        x->why = SIM_STOP_CLOCK;
+        return false;
+    }
+    c->precise_steps++;
+    struct arch_context probe_ctx = *ctx;
+    probe_step(c, &probe_ctx, len, SIM_PROBE_DISCOVER);
+    if (c->probe_intno >= 0 || c->probe_overflow) {
+        *x = (struct sim_exit){.why = SIM_STOP_EXCEPTION,
+                               .exception = (uint32_t)c->probe_intno};
+        return false;
+    }
+    for (unsigned i = 0; i < c->probe_n; i++) {
+        const struct sim_probe_access *a = &c->probe[i];
+        v = verdict(c, a->addr, a->size, a->access, &at);
+        if (v != SIM_ALLOW) {
+            memory_fault(c, v, a->access, at, false, x);
+            return false;
+        }
+    }
+    uc_err e = probe_step(c, ctx, len, SIM_PROBE_EXECUTE);
+    save_context(c->probe_uc, ctx);
+    if (e != UC_ERR_OK || c->probe_intno != -1) {
+        *x = (struct sim_exit){.why = SIM_STOP_EXCEPTION,
+                               .exception = (uint32_t)c->probe_intno};
+        return false;
+    }
+    c->now++;
+    return true;
+}
+
+bool sim_cpu_stacking_ok(struct sim_cpu *c, uint32_t sp, uint32_t pc,
+                         struct sim_exit *x)
+{
+    uint32_t frame = (sp - 32) & ~7u, at;
+    enum sim_verdict v = verdict(c, frame, 32, SIM_WRITE, &at);
+    if (v == SIM_ALLOW)
+        return true;
+    memory_fault(c, v, SIM_WRITE, at, v != SIM_BUSFAULT, x);
+    x->pc = pc;
+    return false;
+}
+
 static void classify_error(struct sim_cpu *c, uc_err e)
 {
-    if (c->mem->denied) {
-        set_exit(c, SIM_STOP_MEMORY);
-        /* Unicorn's TLB fill sees only the page; the exact address (the
-         * MMFAR) needs the faulting instruction decoded: MPU model work. */
-        c->exit.addr = c->mem->denied_addr & ~(SIM_PAGE_SIZE - 1);
-        c->exit.addr_granule = SIM_PAGE_SIZE;
-        c->exit.access = c->mem->denied_access;
-        return;
-    }
     switch (e) {
     case UC_ERR_INSN_INVALID: set_exit(c, SIM_STOP_UNDEFINED); break;
     case UC_ERR_EXCEPTION: set_exit(c, SIM_STOP_EXCEPTION); break;
@@ -317,14 +483,14 @@ static void classify_error(struct sim_cpu *c, uc_err e)
     }
 }
 
-struct sim_exit sim_cpu_run(struct sim_cpu *c, struct arch_context *ctx)
+/* One pass: the main engine up to a trap or the fast path's stop, then
+ * the exact tail. */
+static uc_err run_pass(struct sim_cpu *c, struct arch_context *ctx)
 {
     c->pending_stop = false;
-    c->have_exit = false;
     c->mem->denied = false;
-    c->stop_at = sim_clock_stop_at(c->clock);
-    c->now = c->clock->now;
     c->block_addr = ctx->pc;
+    c->block_size = 0;
     c->block_start = c->now;
     load_context(c->uc, ctx);
     sim_mem_sync_tlb(c->mem, SIM_ENGINE_MAIN);
@@ -332,15 +498,41 @@ struct sim_exit sim_cpu_run(struct sim_cpu *c, struct arch_context *ctx)
     save_context(c->uc, ctx);
     if (e == UC_ERR_OK && !c->have_exit && c->pending_stop)
         e = run_tail(c, ctx);
-    if (e != UC_ERR_OK)
-        classify_error(c, e);
+    return e;
+}
+
+struct sim_exit sim_cpu_run(struct sim_cpu *c, struct arch_context *ctx)
+{
+    c->have_exit = false;
+    c->stop_at = sim_clock_stop_at(c->clock);
+    c->now = c->clock->now;
+    for (;;) {
+        uc_err e = run_pass(c, ctx);
+        if (e == UC_ERR_OK || c->have_exit)
+            break;
+        if (!c->mem->denied) {
+            classify_error(c, e);
+            break;
+        }
+        settle_fault(c, ctx->pc);
+        struct sim_exit x = {.why = SIM_STOP_CLOCK};
+        if (!settle_access(c, ctx, &x)) {
+            if (x.why != SIM_STOP_CLOCK) {
+                c->exit = x;
+                c->have_exit = true;
+            }
+            break;
+        }
+        if (c->now >= c->stop_at)
+            break;
+    }
     if (!c->have_exit)
         set_exit(c, SIM_STOP_CLOCK);
     c->exit.pc = ctx->pc;
     if (c->exit.why == SIM_STOP_SVC)
         c->exit.pc = ctx->pc - 2;
     else if (c->exit.why != SIM_STOP_CLOCK)
-        settle_fault(c, ctx->pc);
+        settle_fault(c, ctx->pc); /* idempotent */
     assert(c->now <= c->stop_at); /* no run passes its stop cycle */
     /* Only guest instructions advance the clock during a run. */
     c->clock->insns += c->now - c->clock->now;

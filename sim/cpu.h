@@ -32,27 +32,49 @@ enum sim_stop {
     SIM_STOP_EXCEPTION, /* any other CPU exception */
 };
 
+/* SIM_STOP_MEMORY: the MemManage or BusFault the hardware raises, also
+ * recorded in the MPU model's fault status registers (CFSR, MMFAR, BFAR)
+ * where the kernel's fault handler reads it. */
 struct sim_exit {
     enum sim_stop why;
     uint32_t access;    /* SIM_STOP_MEMORY: 0 read, 1 write, 2 execute */
-    uint32_t addr;      /* SIM_STOP_MEMORY: data address ... */
-    uint32_t addr_granule; /* ... exact when 1, else the start of its page */
+    uint32_t addr;      /* SIM_STOP_MEMORY: the exact faulting address */
+    uint32_t status;    /* SIM_STOP_MEMORY: the CFSR bits raised */
     uint32_t pc;        /* address of the instruction that stopped */
     uint32_t exception; /* SIM_STOP_EXCEPTION: Unicorn's exception number */
 };
 
 /* The engines, numbered as they attach to the memory. */
-enum sim_engine { SIM_ENGINE_MAIN = 0, SIM_ENGINE_TAIL = 1, SIM_ENGINE_IT_TAIL = 2 };
+enum sim_engine {
+    SIM_ENGINE_MAIN = 0,
+    SIM_ENGINE_TAIL = 1,
+    SIM_ENGINE_IT_TAIL = 2,
+    SIM_ENGINE_PROBE = 3, /* one instruction at a time, seen access by access */
+};
+
+#define SIM_PROBE_MAX_ACCESSES 32 /* LDM/STM of 16 registers, and more */
+
+struct sim_probe_access {
+    uint32_t addr, size;
+    enum sim_access access;
+};
 
 struct sim_cpu {
     uc_engine *uc;
     uc_engine *tail_uc;      /* runs unconditional tails, counting */
     uc_engine *it_tail_uc;   /* runs tails that touch an IT block, with exits */
+    uc_engine *probe_uc;     /* settles accesses the TLB refused (see cpu.c) */
+    struct sim_mpu *mpu;     /* the MPU model (fault status registers) */
     struct sim_clock *clock;
     struct sim_mem *mem;
     struct sim_icount icount;
     uc_hook block_hook, intr_hook, mem_hook, tail_intr_hook, tail_mem_hook,
-        it_intr_hook, it_mem_hook;
+        it_intr_hook, it_mem_hook, probe_intr_hook, probe_bad_hook, probe_mem_hook;
+    /* the probe engine's record of one instruction */
+    struct sim_probe_access probe[SIM_PROBE_MAX_ACCESSES];
+    unsigned probe_n;
+    bool probe_overflow;
+    int probe_intno;         /* exception it raised, -1: none */
     /* state of the current run: the clock is copied in and out, so the
      * block hook touches nothing but this struct */
     uint64_t now;
@@ -66,12 +88,21 @@ struct sim_cpu {
     bool have_exit;
     uint64_t tails;          /* statistics: exact tails run, */
     uint64_t it_tails;       /* of which touched an IT block */
+    uint64_t precise_steps;  /* accesses settled by the probe engine */
 };
 
 /* Opens the CPU model named by the board ("cortex-m3"); false with a
- * message on failure. */
+ * message on failure.  mpu decides every guest access (through mem). */
 bool sim_cpu_open(struct sim_cpu *c, const char *model, struct sim_clock *clock,
-                  struct sim_mem *mem, char *err, unsigned errlen);
+                  struct sim_mem *mem, struct sim_mpu *mpu, char *err,
+                  unsigned errlen);
+
+/* Exception entry stacks eight words below sp (nine when sp is not 8-byte
+ * aligned), with the interrupted thread's (unprivileged) rights.  True
+ * when the MPU allows it; else the MemManage (MSTKERR) is recorded in the
+ * model and returned in *x. */
+bool sim_cpu_stacking_ok(struct sim_cpu *c, uint32_t sp, uint32_t pc,
+                         struct sim_exit *x);
 void sim_cpu_close(struct sim_cpu *c);
 
 /* Runs ctx until a trap or the clock's stop cycle; saves the registers

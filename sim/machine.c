@@ -44,6 +44,47 @@ static bool attach_devices(struct sim_machine *m, char *err, unsigned errlen)
     return true;
 }
 
+static void mpu_changed(void *user)
+{
+    sim_mem_rights_changed(user);
+}
+
+/* The MPU and the SCB's fault status registers, at their architectural
+ * addresses; boards older than the MPU field default to the M3/M4's 8. */
+static bool attach_mpu(struct sim_machine *m, char *err, unsigned errlen)
+{
+    unsigned n = m->sys->board->mpu_regions ? m->sys->board->mpu_regions : 8;
+    if (n > SIM_MPU_MAX_REGIONS) {
+        snprintf(err, errlen, "board %s: %u MPU regions, the model has at most %d",
+                 m->sys->board->name, n, SIM_MPU_MAX_REGIONS);
+        return false;
+    }
+    sim_mpu_reset(&m->mpu, n, mpu_changed, &m->mem);
+    return sim_bus_attach(&m->bus, "mpu", MPU_BASE, MPU_REGS_SIZE, &sim_mpu_ops,
+                          &m->mpu) == 0 &&
+           sim_bus_attach(&m->bus, "scb-faults", SCB_CFSR, SIM_SCB_FAULT_SIZE,
+                          &sim_scb_fault_ops, &m->mpu) == 0;
+}
+
+/* Devices outside the Private Peripheral Bus are mapped for the guest
+ * (as MMIO onto the bus); whether a partition may touch one is the MPU's
+ * verdict.  Blocks are whole pages (fcc checks board memory; devices here
+ * are rounded out to their pages). */
+static bool map_devices(struct sim_machine *m, char *err, unsigned errlen)
+{
+    const struct cfg_board *b = m->sys->board;
+    for (uint8_t i = 0; i < b->num_devices; i++) {
+        const struct cfg_device *d = &b->devices[i];
+        if (d->base >= ARMV7M_PPB_BASE)
+            continue;
+        uint32_t base = d->base & ~(SIM_PAGE_SIZE - 1);
+        uint32_t end = (d->base + d->size + SIM_PAGE_SIZE - 1) & ~(SIM_PAGE_SIZE - 1);
+        if (!sim_mem_map_device(&m->mem, &m->bus, base, end - base, err, errlen))
+            return false;
+    }
+    return true;
+}
+
 static bool load_all(struct sim_machine *m, const char *elf_dir, char *err,
                      unsigned errlen)
 {
@@ -68,8 +109,11 @@ bool sim_machine_init(struct sim_machine *m, const struct cfg_system *sys,
     m->bus.log = log;
     m->clock.deadline = UINT64_MAX;
     return sim_mem_init(&m->mem, sys->board, err, errlen) &&
-           sim_cpu_open(&m->cpu, sys->board->cpu, &m->clock, &m->mem, err, errlen) &&
-           attach_devices(m, err, errlen) && load_all(m, elf_dir, err, errlen);
+           attach_mpu(m, err, errlen) &&
+           sim_cpu_open(&m->cpu, sys->board->cpu, &m->clock, &m->mem, &m->mpu, err,
+                        errlen) &&
+           attach_devices(m, err, errlen) && map_devices(m, err, errlen) &&
+           load_all(m, elf_dir, err, errlen);
 }
 
 void sim_machine_free(struct sim_machine *m)

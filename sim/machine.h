@@ -14,6 +14,7 @@
 #include "config.h"
 #include "cpu.h"
 #include "mem.h"
+#include "mpu.h"
 #include "systick.h"
 #include "trace.h"
 #include "uart_cmsdk.h"
@@ -29,12 +30,14 @@ struct sim_machine {
     struct sim_mem mem;
     struct sim_cpu cpu;
     struct sim_bus bus;
+    struct sim_mpu mpu;
     struct sim_uart uart[SIM_MAX_UARTS];
     unsigned num_uarts;
     struct sim_systick systick;
     uint32_t systick_base;
     FILE *console; /* where the console UART's bytes go */
     FILE *log;     /* simulator diagnostics */
+    void (*on_boot)(void *user); /* after the kernel booted, before the run */
     sim_event_fn on_event;
     void *event_user;
     uint64_t events_lost;

@@ -11,7 +11,9 @@
 #include <time.h>
 
 #include "config.h"
+#include "kstate.h"
 #include "machine.h"
+#include "mpu_print.h"
 #include "options.h"
 #include "port.h"
 #include "trace_text.h"
@@ -22,6 +24,24 @@ static void print_event(void *user, const struct trace_event *ev)
     trace_text(user, ev, line, sizeof line);
     fputs(line, stdout);
     fputc('\n', stdout);
+}
+
+/* --mpu: what the kernel encoded at boot for each partition, decoded from
+ * the RBAR/RASR words it loads, and the guard slot's role. */
+static void print_mpu(void *user)
+{
+    (void)user;
+    for (uint8_t i = 0; i < cfg_system.num_partitions; i++) {
+        const struct cfg_partition *p = &cfg_system.partitions[i];
+        const char *names[SPACE_PART_SLOTS] = {0};
+        for (uint8_t r = 0; r < p->num_regions && r < SPACE_PART_SLOTS; r++)
+            names[r] = p->regions[r].name;
+        printf("mpu: partition %s: %u of %u regions; slot %u holds the running "
+               "thread's stack guard (%u bytes below its stack)\n", p->name,
+               p->num_regions, (unsigned)SPACE_PART_SLOTS, (unsigned)SPACE_GUARD_SLOT,
+               p->stack_guard);
+        sim_mpu_print_set(stdout, kstate.parts[i].mpu, SPACE_PART_SLOTS, names);
+    }
 }
 
 /* Host time is only reported, never used by the simulation. */
@@ -70,6 +90,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "error: %s\n", console ? err : "cannot open /dev/null");
         return 1;
     }
+    if (o.mpu)
+        m.on_boot = print_mpu;
     if (o.events && !o.quiet) {
         m.on_event = print_event;
         m.event_user = (void *)&cfg_system;

@@ -11,7 +11,9 @@ bool sim_mem_init(struct sim_mem *m, const struct cfg_board *b, char *err,
     m->num_ram = 0;
     m->num_uc = 0;
     m->tlb_generation = 0;
-    m->active = NULL;
+    m->num_mmio = 0;
+    m->mpu = NULL;
+    m->probe_engine = -1;
     for (uint8_t i = 0; i < b->num_mem; i++) {
         if (m->num_ram == SIM_MAX_RAM) {
             snprintf(err, errlen, "board %s: more than %u memory blocks", b->name,
@@ -60,26 +62,24 @@ uint8_t *sim_mem_host(const struct sim_mem *m, uint32_t addr, uint32_t len)
     return r ? r->host + (addr - r->base) : NULL;
 }
 
-/* Rights the page table grants at addr (0 when unmapped or not RAM). */
+static const struct sim_mmio *mmio_of(const struct sim_mem *m, uint32_t addr)
+{
+    for (unsigned i = 0; i < m->num_mmio; i++) {
+        if (addr - m->mmio[i].base < m->mmio[i].size)
+            return &m->mmio[i];
+    }
+    return NULL;
+}
+
+/* Rights the page table grants at addr: RAM pages as mapped, device
+ * blocks read-write (0 for anything else). */
 static uint32_t page_perms(const struct sim_mem *m, uint32_t addr)
 {
     struct sim_ram *r = ram_of(m, addr, 1);
     if (!r)
-        return 0;
+        return mmio_of(m, addr) ? UC_PROT_READ | UC_PROT_WRITE : 0;
     uint8_t e = r->pages[(addr - r->base) / SIM_PAGE_SIZE];
     return e & SIM_PAGE_MAPPED ? e & UC_PROT_ALL : 0;
-}
-
-static uint32_t uc_perms_of(const struct cfg_region *r)
-{
-    uint32_t p = UC_PROT_NONE;
-    if (r->access & CFG_ACCESS_R)
-        p |= UC_PROT_READ;
-    if (r->access & CFG_ACCESS_W)
-        p |= UC_PROT_WRITE;
-    if (r->access & CFG_ACCESS_X)
-        p |= UC_PROT_EXEC;
-    return p;
 }
 
 static enum sim_access access_of(uc_mem_type type)
@@ -93,38 +93,108 @@ static enum sim_access access_of(uc_mem_type type)
 
 static const uint32_t needed_perm[] = {UC_PROT_READ, UC_PROT_WRITE, UC_PROT_EXEC};
 
-/* TLB miss: the page is accessible if the active partition has a region
- * there and the page table has the page mapped, both granting the access
- * being made; it gets the rights both grant.  Otherwise the access is
- * refused and remembered for the fault report. */
+bool sim_mem_mapped(const struct sim_mem *m, uint32_t addr, enum sim_access a)
+{
+    return (page_perms(m, addr) & needed_perm[a]) != 0;
+}
+
+/* The rights the MPU grants to the whole page (every granule). */
+static uint32_t mpu_page_perms(const struct sim_mem *m, uint32_t page)
+{
+    if (!m->mpu)
+        return 0;
+    uint32_t allowed[3];
+    sim_mpu_page(m->mpu, page, allowed);
+    uint32_t perms = 0;
+    for (int a = 0; a < 3; a++) {
+        if (allowed[a] == 0xffffffffu)
+            perms |= needed_perm[a];
+    }
+    return perms;
+}
+
+/* TLB miss on a CPU engine: the page enters the TLB with the rights both
+ * the MPU (uniformly over the page) and the page table grant, if those
+ * include the access being made.  Otherwise the access is refused and
+ * remembered; the CPU settles it exactly (see mem.h). */
 static bool on_tlb_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
                         uc_tlb_entry *result, void *user)
 {
     (void)uc;
     struct sim_mem *m = user;
-    uint32_t addr = (uint32_t)vaddr;
+    uint32_t page = (uint32_t)vaddr & ~(SIM_PAGE_SIZE - 1);
     enum sim_access access = access_of(type);
     m->tlb_fills++;
-    for (uint8_t i = 0; m->active && i < m->active->num_regions; i++) {
-        const struct cfg_region *r = &m->active->regions[i];
-        uint32_t perms = uc_perms_of(r) & page_perms(m, addr);
-        if (addr - r->base < r->size && (perms & needed_perm[access])) {
-            result->paddr = vaddr & ~(uint64_t)(SIM_PAGE_SIZE - 1);
-            result->perms = perms;
-            return true;
-        }
+    uint32_t perms = mpu_page_perms(m, page) & page_perms(m, page);
+    if (perms & needed_perm[access]) {
+        result->paddr = page;
+        result->perms = perms;
+        return true;
     }
     m->denied = true;
-    m->denied_addr = addr;
+    m->denied_addr = page;
     m->denied_access = access;
     return false;
 }
 
+/* TLB miss on the probe engine.  Discovering: instruction fetches see real
+ * memory (the MPU verdict on the fetch is settled before), data pages each
+ * get a scratch page, so the instruction's accesses are seen and nothing
+ * real is touched.  Executing: the page table alone decides, since every
+ * access has been checked against the MPU already. */
+static bool on_probe_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
+                          uc_tlb_entry *result, void *user)
+{
+    (void)uc;
+    struct sim_mem *m = user;
+    uint32_t page = (uint32_t)vaddr & ~(SIM_PAGE_SIZE - 1);
+    enum sim_access access = access_of(type);
+    if (m->probe_mode == SIM_PROBE_DISCOVER && access != SIM_EXEC) {
+        unsigned i = 0;
+        while (i < m->probe_pages && m->probe_page[i] != page)
+            i++;
+        if (i == SIM_PROBE_PAGES)
+            return false;
+        if (i == m->probe_pages)
+            m->probe_page[m->probe_pages++] = page;
+        result->paddr = SIM_PROBE_SCRATCH + i * SIM_PAGE_SIZE;
+        result->perms = UC_PROT_READ | UC_PROT_WRITE;
+        return true;
+    }
+    uint32_t perms = page_perms(m, page);
+    if (!(perms & needed_perm[access]))
+        return false;
+    result->paddr = page;
+    result->perms = perms;
+    return true;
+}
+
+uint32_t sim_mem_probe_vaddr(const struct sim_mem *m, uint64_t paddr)
+{
+    uint64_t i = (paddr - SIM_PROBE_SCRATCH) / SIM_PAGE_SIZE;
+    if (paddr < SIM_PROBE_SCRATCH || i >= m->probe_pages)
+        return (uint32_t)paddr; /* a real page, mapped one to one */
+    return m->probe_page[i] + (uint32_t)(paddr % SIM_PAGE_SIZE);
+}
+
+void sim_mem_probe_mode(struct sim_mem *m, enum sim_probe_mode mode)
+{
+    m->probe_mode = mode;
+    m->probe_pages = 0;
+    uc_ctl_flush_tlb(m->uc[m->probe_engine]);
+}
+
 /* Rights changed: each engine flushes its TLB before it next runs (a flush
  * costs ~2.5 us; the tail engine runs far less often than the main one). */
-static void flush_tlbs(struct sim_mem *m)
+void sim_mem_rights_changed(struct sim_mem *m)
 {
     m->tlb_generation++;
+}
+
+void sim_mem_set_mpu(struct sim_mem *m, const struct sim_mpu *mpu)
+{
+    m->mpu = mpu;
+    sim_mem_rights_changed(m);
 }
 
 void sim_mem_sync_tlb(struct sim_mem *m, unsigned i)
@@ -135,7 +205,55 @@ void sim_mem_sync_tlb(struct sim_mem *m, unsigned i)
     }
 }
 
-bool sim_mem_attach(struct sim_mem *m, uc_engine *uc, char *err, unsigned errlen)
+/* Device accesses reach the bus as 32-bit register accesses: a narrower
+ * read takes its bytes from the word, a narrower write passes its value in
+ * its byte lanes (the models' registers are word-wide). */
+static uint64_t mmio_read(uc_engine *uc, uint64_t offset, unsigned size, void *user)
+{
+    (void)uc;
+    const struct sim_mmio *d = user;
+    uint32_t addr = d->base + (uint32_t)offset;
+    uint32_t word = sim_bus_read(d->bus, addr & ~3u);
+    uint32_t v = word >> (8 * (addr & 3));
+    return size >= 4 ? v : v & ((1u << (8 * size)) - 1);
+}
+
+static void mmio_write(uc_engine *uc, uint64_t offset, unsigned size, uint64_t value,
+                       void *user)
+{
+    (void)uc;
+    (void)size;
+    const struct sim_mmio *d = user;
+    uint32_t addr = d->base + (uint32_t)offset;
+    sim_bus_write(d->bus, addr & ~3u, (uint32_t)value << (8 * (addr & 3)));
+}
+
+static uc_err map_mmio(uc_engine *uc, struct sim_mmio *d)
+{
+    return uc_mmio_map(uc, d->base, d->size, mmio_read, d, mmio_write, d);
+}
+
+bool sim_mem_map_device(struct sim_mem *m, struct sim_bus *bus, uint32_t base,
+                        uint32_t size, char *err, unsigned errlen)
+{
+    if (m->num_mmio == SIM_MAX_MMIO || base % SIM_PAGE_SIZE || size % SIM_PAGE_SIZE ||
+        size == 0) {
+        snprintf(err, errlen, "cannot map device block 0x%08x+0x%x: more than %d "
+                 "blocks or not whole pages", base, size, SIM_MAX_MMIO);
+        return false;
+    }
+    struct sim_mmio *d = &m->mmio[m->num_mmio++];
+    *d = (struct sim_mmio){.base = base, .size = size, .bus = bus};
+    uc_err e = UC_ERR_OK;
+    for (unsigned i = 0; e == UC_ERR_OK && i < m->num_uc; i++)
+        e = map_mmio(m->uc[i], d);
+    if (e != UC_ERR_OK)
+        snprintf(err, errlen, "cannot map device block 0x%08x: %s", base, uc_strerror(e));
+    return e == UC_ERR_OK;
+}
+
+bool sim_mem_attach(struct sim_mem *m, uc_engine *uc, bool probe, char *err,
+                    unsigned errlen)
 {
     if (m->num_uc == SIM_MAX_ENGINES) {
         snprintf(err, errlen, "memory already attached to %d engines", SIM_MAX_ENGINES);
@@ -145,10 +263,16 @@ bool sim_mem_attach(struct sim_mem *m, uc_engine *uc, char *err, unsigned errlen
     m->uc[n] = uc;
     uc_err e = uc_ctl_tlb_mode(uc, UC_TLB_VIRTUAL);
     if (e == UC_ERR_OK)
-        e = uc_hook_add(uc, &m->tlb_hook[n], UC_HOOK_TLB_FILL, on_tlb_fill, m, 1, 0);
+        e = uc_hook_add(uc, &m->tlb_hook[n], UC_HOOK_TLB_FILL,
+                        probe ? on_probe_fill : on_tlb_fill, m, 1, 0);
     for (unsigned i = 0; e == UC_ERR_OK && i < m->num_ram; i++)
         e = uc_mem_map_ptr(uc, m->ram[i].base, m->ram[i].size, UC_PROT_ALL,
                            m->ram[i].host);
+    if (e == UC_ERR_OK && probe) {
+        e = uc_mem_map(uc, SIM_PROBE_SCRATCH, SIM_PROBE_PAGES * SIM_PAGE_SIZE,
+                       UC_PROT_READ | UC_PROT_WRITE);
+        m->probe_engine = (int)n;
+    }
     if (e != UC_ERR_OK)
         snprintf(err, errlen, "cannot map the board's memory: %s", uc_strerror(e));
     return e == UC_ERR_OK;
@@ -169,7 +293,7 @@ static bool set_pages(struct sim_mem *m, uint32_t addr, uint32_t size, uint8_t e
             return false;
     }
     memset(first, entry, n);
-    flush_tlbs(m);
+    sim_mem_rights_changed(m);
     return true;
 }
 
@@ -192,10 +316,3 @@ bool sim_mem_protect_pages(struct sim_mem *m, uint32_t addr, uint32_t size,
                      true);
 }
 
-void sim_mem_activate(struct sim_mem *m, const struct cfg_partition *p)
-{
-    if (p == m->active)
-        return;
-    m->active = p;
-    flush_tlbs(m);
-}

@@ -12,6 +12,7 @@ const char sim_usage[] =
     "  --cycles N    run N cycles of the board clock\n"
     "  --events      also print kernel events (window and thread switches,\n"
     "                system calls, faults) with their cycle\n"
+    "  --mpu         print each partition's MPU regions, decoded, before the run\n"
     "  --quiet       print neither console output nor events, only the summary\n"
     "  --elf-dir D   load partition ELF files from D\n"
     "  --help        show this text\n";
@@ -41,6 +42,8 @@ static bool parse_one(char **argv, int *i, int argc, struct sim_options *o,
         return o->events = true;
     if (!strcmp(a, "--quiet"))
         return o->quiet = true;
+    if (!strcmp(a, "--mpu"))
+        return o->mpu = true;
     if (!strcmp(a, "--frames") || !strcmp(a, "--cycles") || !strcmp(a, "--elf-dir")) {
         (*i)++;
         if (!strcmp(a, "--elf-dir")) {

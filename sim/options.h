@@ -13,6 +13,7 @@ struct sim_options {
     uint64_t cycles;   /* 0: not given */
     bool events;
     bool quiet;
+    bool mpu;
     const char *elf_dir;
 };
 

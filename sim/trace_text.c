@@ -26,13 +26,15 @@ static const char *part_name(const struct cfg_system *s, unsigned p)
     return p < s->num_partitions ? s->partitions[p].name : "-";
 }
 
-static const char *fault_kind(unsigned k)
+static const char *const error_names[FEN_ERR_COUNT] = {
+    "DEADLINE_MISSED", "APPLICATION_ERROR", "NUMERIC_ERROR", "ILLEGAL_REQUEST",
+    "STACK_OVERFLOW",  "MEMORY_VIOLATION",  "HARDWARE_FAULT", "POWER_FAIL",
+    "OVERRUN",         "CONFIG_ERROR",
+};
+
+static const char *error_name(unsigned e)
 {
-    switch (k) {
-    case KERN_FAULT_MEMORY: return "memory";
-    case KERN_FAULT_UNDEFINED: return "undefined";
-    default: return "other";
-    }
+    return e < FEN_ERR_COUNT ? error_names[e] : "unknown";
 }
 
 static const char *const access_names[] = {"read", "write", "execute", "?"};
@@ -76,12 +78,22 @@ void trace_text(const struct cfg_system *s, const struct trace_event *e,
                  (int32_t)e->a1);
         break;
     case TR_FAULT:
-        snprintf(buf, len, "fault thread=%s kind=%s access=%s %s=0x%08x pc=0x%08x",
-                 who, fault_kind(e->flags >> 4), access_names[e->flags & 3],
-                 e->flags & TRACE_FAULT_PAGE ? "page" : "addr", e->a0, e->a1);
+        if (e->flags & TRACE_FAULT_SYSCALL)
+            snprintf(buf, len, "fault thread=%s error=%s access=%s addr=0x%08x "
+                     "len=%u call=%s refused", who, error_name(e->flags >> 4),
+                     access_names[e->flags & 3], e->a0, e->a2,
+                     e->a1 < FEN_SYS_COUNT ? syscall_names[e->a1] : "invalid");
+        else if (e->flags & TRACE_FAULT_ADDR_VALID)
+            snprintf(buf, len, "fault thread=%s error=%s access=%s addr=0x%08x "
+                     "pc=0x%08x status=0x%08x", who, error_name(e->flags >> 4),
+                     access_names[e->flags & 3], e->a0, e->a1, e->a2);
+        else
+            snprintf(buf, len, "fault thread=%s error=%s access=%s pc=0x%08x "
+                     "status=0x%08x", who, error_name(e->flags >> 4),
+                     access_names[e->flags & 3], e->a1, e->a2);
         break;
     case TR_PART_STOPPED:
-        snprintf(buf, len, "stopped part=%s reason=%s", p, fault_kind(e->a0));
+        snprintf(buf, len, "stopped part=%s error=%s", p, error_name(e->a0));
         break;
     case TR_THREAD_START:
         snprintf(buf, len, "thread_start thread=%s entry=0x%08x", who, e->a0);

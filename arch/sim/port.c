@@ -5,6 +5,7 @@
 
 #include "kernel.h"
 #include "mmio.h"
+#include "armv7m/regs/mpu.h"
 #include "armv7m/systick.h"
 #include "armv7m/uart_cmsdk.h"
 
@@ -157,15 +158,32 @@ static void drain_events(void)
 static const uint32_t fault_access[] = {KERN_ACCESS_READ, KERN_ACCESS_WRITE,
                                         KERN_ACCESS_EXEC};
 
+/* What a firmware fault handler learns from the fault status registers:
+ * read them (through the same accessors) and clear them. */
+static void read_fault_status(struct kern_fault *f)
+{
+    uint32_t cfsr = mmio_read32(SCB_CFSR);
+    f->status = cfsr;
+    if (cfsr & 0xffu) {
+        f->kind = KERN_FAULT_MEMORY;
+        f->stacking = (cfsr & (SCB_MMFSR_MSTKERR | SCB_MMFSR_MUNSTKERR)) != 0;
+        f->addr_valid = (cfsr & SCB_MMFSR_MMARVALID) != 0;
+        f->addr = f->addr_valid ? mmio_read32(SCB_MMFAR) : 0;
+    } else {
+        f->kind = KERN_FAULT_BUS;
+        f->addr_valid = (cfsr & SCB_BFSR_BFARVALID) != 0;
+        f->addr = f->addr_valid ? mmio_read32(SCB_BFAR) : 0;
+    }
+    mmio_write32(SCB_CFSR, cfsr);
+}
+
 static void trap_fault(const struct sim_exit *x)
 {
     struct kern_fault f = {.pc = x->pc};
     switch (x->why) {
     case SIM_STOP_MEMORY:
-        f.kind = KERN_FAULT_MEMORY;
         f.access = fault_access[x->access % 3];
-        f.addr = x->addr;
-        f.addr_granule = x->addr_granule;
+        read_fault_status(&f);
         break;
     case SIM_STOP_UNDEFINED: f.kind = KERN_FAULT_UNDEFINED; break;
     default: f.kind = KERN_FAULT_OTHER; break;
@@ -173,12 +191,17 @@ static void trap_fault(const struct sim_exit *x)
     kern_trap_fault(&f);
 }
 
-/* Runs the current thread until it traps, then enters the kernel. */
+/* Runs the current thread until it traps, then enters the kernel.  The
+ * exception entry that follows a supervisor call or a timer interrupt
+ * stacks a frame on the thread's stack: where the MPU refuses that, the
+ * thread faults (MSTKERR) instead. */
 static void run_guest(struct arch_context *ctx)
 {
-    int part = kern_current_partition();
-    sim_mem_activate(&M->mem, part >= 0 ? &M->sys->partitions[part] : NULL);
     struct sim_exit x = sim_cpu_run(&M->cpu, ctx);
+    bool interrupted = x.why == SIM_STOP_CLOCK && M->clock.now >= M->clock.deadline &&
+                       M->clock.now < M->clock.limit;
+    if (x.why == SIM_STOP_SVC || interrupted)
+        sim_cpu_stacking_ok(&M->cpu, ctx->sp, x.pc, &x);
     if (x.why == SIM_STOP_CLOCK)
         return;
     M->clock.kernel_entries++;
@@ -219,6 +242,8 @@ void port_run(struct sim_machine *m, uint64_t limit)
     m->clock.limit = limit;
     uart_cmsdk_init(m->sys->board->console_base, m->sys->board->clock_hz, 115200);
     kern_init();
+    if (m->on_boot)
+        m->on_boot(m->event_user);
     drain_events();
     while (m->clock.now < m->clock.limit) {
         struct arch_context *ctx = kern_current();

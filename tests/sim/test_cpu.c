@@ -16,6 +16,7 @@
 
 #include <cmocka.h>
 
+#include "armv7m/mpu.h"
 #include "cpu.h"
 
 /*
@@ -56,12 +57,17 @@ static const struct cfg_mem ram[] = {
 static const struct cfg_board board = {.name = "test", .cpu = "cortex-m3",
                                        .clock_hz = 25000000, .num_mem = 2, .mem = ram};
 
-static const struct cfg_region test_regions[] = {
-    {"code", CODE, 0x1000, CFG_REGION_CODE, CFG_ACCESS_R | CFG_ACCESS_X},
-    {"data", DATA, 0x1000, CFG_REGION_DATA, CFG_ACCESS_R | CFG_ACCESS_W},
+/* A partition's MPU regions: slot, base, log2 size, srd, rights. */
+struct grant {
+    uint32_t base;
+    unsigned log2;
+    uint8_t srd;
+    unsigned access;
 };
-static const struct cfg_partition test_part = {
-    .name = "t", .entry = CODE | 1, .num_regions = 2, .regions = test_regions};
+static const struct grant test_grants[] = {
+    {CODE, 12, 0, MPU_R | MPU_X},
+    {DATA, 12, 0, MPU_R | MPU_W},
+};
 
 /* State before the instruction with a given architectural index. */
 struct snapshot {
@@ -73,6 +79,7 @@ struct snapshot {
 struct rig {
     struct sim_clock clock;
     struct sim_mem mem;
+    struct sim_mpu mpu;
     struct sim_cpu cpu;
     uc_engine *ref; /* reference engine: same code, stepped by a code hook */
     uc_hook ref_hook;
@@ -129,14 +136,51 @@ static void record_reference(struct rig *r)
     uc_emu_start(r->ref, CODE | 1, CODE + sizeof loop_code - 2, 0, 0);
 }
 
+/* The driver's register accessors, onto the rig's MPU model. */
+static struct sim_mpu *the_mpu;
+
+uint32_t mmio_read32(uint32_t addr)
+{
+    return sim_mpu_ops.read(the_mpu, addr - MPU_BASE);
+}
+
+void mmio_write32(uint32_t addr, uint32_t value)
+{
+    sim_mpu_ops.write(the_mpu, addr - MPU_BASE, value);
+}
+
+static void mpu_changed(void *user)
+{
+    sim_mem_rights_changed(user);
+}
+
+/* Programs the MPU model as the kernel's driver would: n regions from
+ * slot 0, the rest disabled (n 0: nothing granted to the guest). */
+static void grant(struct rig *r, const struct grant *g, unsigned n)
+{
+    (void)r;
+    mpu_init();
+    struct mpu_region set[8];
+    for (unsigned i = 0; i < 8; i++) {
+        set[i] = mpu_disabled(i);
+        if (i < n)
+            assert_true(mpu_encode(&set[i], i, g[i].base, g[i].log2, g[i].srd,
+                                   g[i].access, MPU_MEM_NORMAL));
+    }
+    mpu_load(set, 8);
+}
+
 static int rig_setup(void **state)
 {
     static struct rig r;
     char err[256];
     memset(&r, 0, sizeof r);
     assert_true(sim_mem_init(&r.mem, &board, err, sizeof err));
-    assert_true(sim_cpu_open(&r.cpu, "cortex-m3", &r.clock, &r.mem, err, sizeof err));
-    sim_mem_activate(&r.mem, &test_part);
+    sim_mpu_reset(&r.mpu, 8, mpu_changed, &r.mem);
+    the_mpu = &r.mpu;
+    assert_true(sim_cpu_open(&r.cpu, "cortex-m3", &r.clock, &r.mem, &r.mpu, err,
+                             sizeof err));
+    grant(&r, test_grants, 2);
     memcpy(sim_mem_host(&r.mem, CODE, sizeof loop_code), loop_code, sizeof loop_code);
     memcpy(sim_mem_host(&r.mem, CODE + 0x100, sizeof fault_code), fault_code,
            sizeof fault_code);
@@ -284,14 +328,17 @@ static void memory_fault_reports_address_pc_and_retired_count(void **state)
     struct rig *r = *state;
     struct arch_context c;
     bare_context(&c, CODE + 0x100);
-    c.r[1] = 0x30000000; /* nothing mapped there: its page */
+    c.r[1] = 0x30000004; /* nothing mapped there */
     r->clock.now = 0;
     struct sim_exit x = run_until(r, &c, UINT64_MAX);
     assert_int_equal(x.why, SIM_STOP_MEMORY);
     assert_int_equal(x.access, 0);
-    assert_int_equal(x.addr, 0x30000000);
+    assert_int_equal(x.addr, 0x30000004);
+    assert_int_equal(x.status, SCB_MMFSR_DACCVIOL | SCB_MMFSR_MMARVALID);
+    assert_int_equal(r->mpu.mmfar, 0x30000004);
     assert_int_equal(x.pc, CODE + 0x104);
     assert_int_equal(r->clock.now, 2); /* the two adds before the load */
+    r->mpu.cfsr = 0;
 }
 
 /* CONTROL.nPRIV is set: the partition reads it back as 1 and cannot clear
@@ -346,20 +393,66 @@ static void partition_cannot_touch_memory_outside_its_regions(void **state)
     struct rig *r = *state;
     struct arch_context c;
     bare_context(&c, CODE + 0x100);
-    c.r[1] = DATA + 0x1000; /* RAM, but the next partition's */
+    c.r[1] = DATA + 0x1006; /* RAM, but the next partition's */
     r->clock.now = 0;
     struct sim_exit x = run_until(r, &c, UINT64_MAX);
     assert_int_equal(x.why, SIM_STOP_MEMORY);
-    assert_int_equal(x.addr, DATA + 0x1000);
-    assert_int_equal(x.addr_granule, SIM_PAGE_SIZE);
+    assert_int_equal(x.addr, DATA + 0x1006);
     assert_int_equal(x.pc, CODE + 0x104);
-    /* Nothing accessible at all while no partition is active. */
-    sim_mem_activate(&r->mem, NULL);
+    /* Nothing accessible at all while the MPU grants nothing. */
+    grant(r, NULL, 0);
     c.pc = CODE;
     x = run_until(r, &c, UINT64_MAX);
     assert_int_equal(x.why, SIM_STOP_MEMORY);
     assert_int_equal(x.access, SIM_EXEC);
-    sim_mem_activate(&r->mem, &test_part);
+    assert_int_equal(x.status & SCB_MMFSR_IACCVIOL, SCB_MMFSR_IACCVIOL);
+    grant(r, test_grants, 2);
+    r->mpu.cfsr = 0;
+}
+
+/* A 64-byte region inside a page: its edges are exact to the byte (the
+ * page is split, so every access there is settled by the probe engine),
+ * and an unaligned word straddling the edge faults at the first byte
+ * outside. */
+static void region_edges_inside_a_page_are_exact(void **state)
+{
+    struct rig *r = *state;
+    static const struct grant small[] = {
+        {CODE, 12, 0, MPU_R | MPU_X},
+        {DATA + 0x1040, 6, 0, MPU_R | MPU_W},
+    };
+    grant(r, small, 2);
+    static const struct {
+        uint32_t addr;
+        bool ok;
+        uint32_t fault_at;
+    } probes[] = {
+        {DATA + 0x1040, true, 0},           {DATA + 0x107c, true, 0},
+        {DATA + 0x103c, false, DATA + 0x103c}, {DATA + 0x1080, false, DATA + 0x1080},
+        {DATA + 0x107e, false, DATA + 0x1080}, {DATA + 0x103e, false, DATA + 0x103e},
+    };
+    for (unsigned i = 0; i < sizeof probes / sizeof probes[0]; i++) {
+        struct arch_context c;
+        bare_context(&c, CODE + 0x100);
+        c.r[1] = probes[i].addr;
+        *data_word(r, DATA + 0x1040) = 0x11223344;
+        r->clock.now = 0;
+        struct sim_exit x = run_until(r, &c, 4);
+        if (probes[i].ok) {
+            assert_int_equal(x.why, SIM_STOP_CLOCK);
+            assert_int_equal(r->clock.now, 4);
+            if (probes[i].addr == DATA + 0x1040)
+                assert_int_equal(c.r[0], 0x11223345); /* loaded, then adds #1 */
+        } else {
+            assert_int_equal(x.why, SIM_STOP_MEMORY);
+            assert_int_equal(x.addr, probes[i].fault_at);
+            assert_int_equal(x.pc, CODE + 0x104);
+            assert_int_equal(r->clock.now, 2);
+        }
+        r->mpu.cfsr = 0;
+    }
+    assert_true(r->cpu.precise_steps > 0);
+    grant(r, test_grants, 2);
 }
 
 /* The memory layer's page operations take effect while the guest runs
@@ -405,12 +498,10 @@ static void block_counts_agree_with_unicorn(void **state)
     assert_int_equal(thumb_insn_len(0xe7fe), 2); /* b . (16-bit) */
 }
 
-static const struct cfg_region other_regions[] = {
-    {"code", CODE, 0x1000, CFG_REGION_CODE, CFG_ACCESS_R | CFG_ACCESS_X},
-    {"data", DATA + 0x1000, 0x1000, CFG_REGION_DATA, CFG_ACCESS_R | CFG_ACCESS_W},
+static const struct grant other_grants[] = {
+    {CODE, 12, 0, MPU_R | MPU_X},
+    {DATA + 0x1000, 12, 0, MPU_R | MPU_W},
 };
-static const struct cfg_partition other_part = {
-    .name = "o", .entry = CODE | 1, .num_regions = 2, .regions = other_regions};
 
 /* A tail after a partition switch must not use the previous
  * partition's rights. */
@@ -422,11 +513,11 @@ static void tail_after_switch_uses_new_rights(void **state)
     r->clock.now = 0;
     struct sim_exit x = run_until(r, &c, 12); /* tail touches DATA */
     assert_int_equal(x.why, SIM_STOP_CLOCK);
-    sim_mem_activate(&r->mem, &other_part);
+    grant(r, other_grants, 2);
     fresh_context(&c, 0x1234567, DATA); /* DATA is not o's */
     r->clock.now = 0;
     x = run_until(r, &c, 12);
-    sim_mem_activate(&r->mem, &test_part);
+    grant(r, test_grants, 2);
     assert_int_equal(x.why, SIM_STOP_MEMORY);
 }
 
@@ -461,6 +552,7 @@ int main(void)
         cmocka_unit_test(undefined_instruction_stops_at_its_address),
         cmocka_unit_test(jump_to_forbidden_code_keeps_the_count),
         cmocka_unit_test(partition_cannot_touch_memory_outside_its_regions),
+        cmocka_unit_test(region_edges_inside_a_page_are_exact),
         cmocka_unit_test(pages_can_be_protected_and_unmapped_at_run_time),
         cmocka_unit_test(block_counts_agree_with_unicorn),
         cmocka_unit_test(resumed_tails_inside_it_blocks),

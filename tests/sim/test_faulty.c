@@ -12,8 +12,10 @@
 
 #include <cmocka.h>
 
+#include "abi.h"
 #include "config.h"
 #include "kernel.h"
+#include "armv7m/regs/mpu.h"
 #include "scenario.h"
 
 #define FRAMES 6
@@ -43,11 +45,12 @@ static void the_store_is_caught_where_it_happens(void **state)
     assert_true(f >= 0);
     const struct trace_event *e = &run.ev[f];
     assert_int_equal(e->part, VICTIM);
-    assert_int_equal(e->flags >> 4, KERN_FAULT_MEMORY);
+    assert_int_equal(e->flags >> 4, FEN_ERR_MEMORY_VIOLATION);
     assert_int_equal(e->flags & 0x3, KERN_ACCESS_WRITE);
-    /* The simulator knows the page of the address for now (docs/architecture.md). */
-    assert_int_equal(e->flags & TRACE_FAULT_PAGE, TRACE_FAULT_PAGE);
-    assert_int_equal(e->a0, 0x20120000);
+    /* The exact address (MMFAR), as on the board. */
+    assert_int_equal(e->flags & TRACE_FAULT_ADDR_VALID, TRACE_FAULT_ADDR_VALID);
+    assert_int_equal(e->a0, 0x20120100);
+    assert_int_equal(e->a2, SCB_MMFSR_DACCVIOL | SCB_MMFSR_MMARVALID);
     const struct cfg_region *code = &cfg_system.partitions[VICTIM].regions[0];
     assert_true(e->a1 >= code->base && e->a1 < code->base + code->size);
     /* In victim's third window: frame 2, [3 ms, 6 ms). */
@@ -60,10 +63,12 @@ static void the_store_is_caught_where_it_happens(void **state)
     assert_int_not_equal(run.peek_value, 0xdeadbeef); /* the write never landed */
     char line[128];
     snprintf(line, sizeof line,
-             "kernel: partition victim stopped: write fault in page "
-             "0x20120000-0x201203ff, pc 0x%08x\n",
+             "kernel: partition victim stopped: MEMORY_VIOLATION: write at "
+             "0x20120100, pc 0x%08x, status 0x00000082\n",
              e->a1);
     assert_non_null(strstr(run.console, line));
+    /* followed by its region map */
+    assert_non_null(strstr(run.console, "kernel:   region data 0x"));
 }
 
 static void the_stopped_partition_never_runs_again(void **state)

@@ -8,4 +8,6 @@
 #define CFG_CLOCK_HZ 1000000
 #define CFG_MAJOR_FRAME 250ULL
 #define CFG_APP_NAME "unit"
+#define CFG_MPU_REGIONS 8
+#define CFG_MPU_MAX_PART_REGIONS 2
 #endif

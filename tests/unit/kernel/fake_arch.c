@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "arch.h"
+#include "cfg_gen.h"
 
 uint64_t fake_now;
 uint64_t fake_deadline;
@@ -90,4 +91,43 @@ int fake_count_events(uint8_t type, struct trace_event *last)
         }
     }
     return n;
+}
+
+/* --- memory protection: loads are recorded, the last one per slot --- */
+
+struct arch_mpu_region fake_mpu[CFG_MPU_REGIONS];
+uint32_t fake_mpu_loads;
+
+unsigned arch_mpu_init(void)
+{
+    memset(fake_mpu, 0, sizeof fake_mpu);
+    return CFG_MPU_REGIONS;
+}
+
+bool arch_mpu_encode(struct arch_mpu_region *out, unsigned slot, const struct cfg_region *r)
+{
+    *out = (struct arch_mpu_region){slot, r->mpu_base, r->mpu_size_log2, r->access};
+    return r->mpu_size_log2 >= 5;
+}
+
+bool arch_mpu_encode_guard(struct arch_mpu_region *out, unsigned slot, uint32_t base,
+                           uint32_t size)
+{
+    unsigned log2 = 0;
+    while ((1u << log2) < size)
+        log2++;
+    *out = (struct arch_mpu_region){slot, base, log2, 0};
+    return true;
+}
+
+void arch_mpu_encode_off(struct arch_mpu_region *out, unsigned slot)
+{
+    *out = (struct arch_mpu_region){slot, 0, 0, 0};
+}
+
+void arch_mpu_load(const struct arch_mpu_region *set, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++)
+        fake_mpu[set[i].slot] = set[i];
+    fake_mpu_loads += n;
 }

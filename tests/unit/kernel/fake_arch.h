@@ -16,6 +16,11 @@ extern char fake_console[8192];
 extern uint32_t fake_console_len;
 extern uint8_t fake_memory[0x10000]; /* guest addresses 0x0000-0xffff */
 
+/* The MPU as the kernel last loaded it, slot by slot, and the number of
+ * region stores so far. */
+extern struct arch_mpu_region fake_mpu[];
+extern uint32_t fake_mpu_loads;
+
 void fake_reset(void);
 
 /* Moves the clock to the deadline and enters the kernel, as a port would. */

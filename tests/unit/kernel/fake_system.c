@@ -8,17 +8,17 @@
 static const struct cfg_mem mem[] = {{"ram", 0x0, 0x100000, CFG_MEM_RAM}};
 const struct cfg_board fake_board = {
     .name = "fake", .cpu = "cortex-m3", .clock_hz = CFG_CLOCK_HZ,
-    .kernel_entry_cycles = 0, .num_mem = 1, .mem = mem,
+    .kernel_entry_cycles = 0, .num_mem = 1, .mem = mem, .mpu_regions = CFG_MPU_REGIONS,
 };
 static const struct cfg_region regions_a[] = {
-    {"code", 0x1000, 0x1000, CFG_REGION_CODE, CFG_ACCESS_R | CFG_ACCESS_X},
-    {"data", 0x8000, 0x1000, CFG_REGION_DATA, CFG_ACCESS_R | CFG_ACCESS_W},
+    {"code", 0x1000, 0x1000, 0x1000, 12, 0, CFG_REGION_CODE, CFG_ACCESS_R | CFG_ACCESS_X},
+    {"data", 0x8000, 0x1000, 0x8000, 12, 0, CFG_REGION_DATA, CFG_ACCESS_R | CFG_ACCESS_W},
 };
 static const struct cfg_region regions_b[] = {
-    {"code", 0x2000, 0x1000, CFG_REGION_CODE, CFG_ACCESS_R | CFG_ACCESS_X},
-    {"data", 0x9000, 0x1000, CFG_REGION_DATA, CFG_ACCESS_R | CFG_ACCESS_W},
+    {"code", 0x2000, 0x1000, 0x2000, 12, 0, CFG_REGION_CODE, CFG_ACCESS_R | CFG_ACCESS_X},
+    {"data", 0x9000, 0x1000, 0x9000, 12, 0, CFG_REGION_DATA, CFG_ACCESS_R | CFG_ACCESS_W},
 };
 const struct cfg_partition fake_partitions[2] = {
-    {"a", 0x1001, 0x8000, 0x400, 10, 4, 0, 2, regions_a},
-    {"b", 0x2001, 0x9000, 0x400, 10, 4, 4, 2, regions_b},
+    {"a", 0x1001, 0x8000, 0x400, 32, 10, 4, 0, 2, regions_a},
+    {"b", 0x2001, 0x9000, 0x400, 32, 10, 4, 4, 2, regions_b},
 };

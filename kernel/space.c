@@ -1,0 +1,138 @@
+/* space.c - spatial partitioning (see space.h). */
+#include "space.h"
+
+#include "abi.h"
+#include "console.h"
+#include "part.h"
+
+static unsigned rights_of(const struct cfg_region *r)
+{
+    unsigned a = 0;
+    if (r->access & CFG_ACCESS_R)
+        a |= SPACE_READ;
+    if (r->access & CFG_ACCESS_W)
+        a |= SPACE_WRITE;
+    if (r->access & CFG_ACCESS_X)
+        a |= SPACE_EXEC;
+    return a;
+}
+
+/* Slots 0.. hold the partition's regions in table order (they do not
+ * overlap, so the order decides nothing); the rest are loaded disabled. */
+static bool encode_partition(struct part *p)
+{
+    const struct cfg_partition *c = p->cfg;
+    bool ok = c->num_regions <= SPACE_PART_SLOTS;
+    for (unsigned i = 0; i < SPACE_PART_SLOTS; i++) {
+        if (i < c->num_regions && ok)
+            ok = arch_mpu_encode(&p->mpu[i], i, &c->regions[i]);
+        else
+            arch_mpu_encode_off(&p->mpu[i], i);
+    }
+    return ok;
+}
+
+void space_init(void)
+{
+    arch_mpu_init();
+    kstate.sched.mpu_part = -1;
+    kstate.sched.mpu_thread = 0;
+    for (uint8_t i = 0; i < cfg_system.num_partitions; i++) {
+        struct part *p = &kstate.parts[i];
+        if (!encode_partition(p)) {
+            char line[96];
+            uint32_t o = console_fmt_str(line, "partition ");
+            o += console_fmt_str(line + o, p->cfg->name);
+            o += console_fmt_str(line + o, ": CONFIG_ERROR: its regions do not fit the MPU\n");
+            console_write(0, line, o);
+            part_stop(p, FEN_ERR_CONFIG_ERROR);
+        }
+    }
+}
+
+bool space_set_guard(struct thread *t)
+{
+    uint32_t g = kstate.parts[t->part].cfg->stack_guard;
+    if (t->stack_base < g)
+        return false;
+    return arch_mpu_encode_guard(&t->guard, SPACE_GUARD_SLOT, t->stack_base - g, g);
+}
+
+void space_load_partition(uint8_t p)
+{
+    arch_mpu_load(kstate.parts[p].mpu, SPACE_PART_SLOTS);
+    kstate.sched.mpu_part = p;
+}
+
+void space_switch(const struct thread *t)
+{
+    if (!t)
+        return; /* idle: the kernel runs, and it ignores the MPU */
+    if (kstate.sched.mpu_part != t->part)
+        space_load_partition(t->part);
+    if (kstate.sched.mpu_thread != t) {
+        arch_mpu_load(&t->guard, 1);
+        kstate.sched.mpu_thread = t;
+    }
+}
+
+bool space_in_guard(const struct thread *t, uint32_t addr)
+{
+    uint32_t g = kstate.parts[t->part].cfg->stack_guard;
+    return addr < t->stack_base && t->stack_base - addr <= g;
+}
+
+/* Written to avoid overflow: differences are only taken once ordered. */
+static bool overlaps_guard(const struct thread *t, uint32_t addr, uint32_t len)
+{
+    uint32_t g = kstate.parts[t->part].cfg->stack_guard;
+    uint32_t lo = t->stack_base - g;
+    return addr < t->stack_base && (addr >= lo || lo - addr < len);
+}
+
+bool space_range_ok(const struct thread *t, uint32_t addr, uint32_t len,
+                    unsigned access)
+{
+    if (len == 0)
+        return true;
+    const struct cfg_partition *c = kstate.parts[t->part].cfg;
+    for (uint8_t i = 0; i < c->num_regions; i++) {
+        const struct cfg_region *r = &c->regions[i];
+        if (addr >= r->base && addr - r->base < r->size &&
+            len <= r->size - (addr - r->base))
+            return (rights_of(r) & access) == access && !overlaps_guard(t, addr, len);
+    }
+    return false;
+}
+
+/* "partition ping: MEMORY_VIOLATION in system call 0: buffer 0x20000000
+ * (16 bytes, write) is not its memory; refused" */
+static void report_buffer(const struct thread *t, uint32_t call, uint32_t addr,
+                          uint32_t len, unsigned access)
+{
+    char line[160];
+    uint32_t o = console_fmt_str(line, "partition ");
+    o += console_fmt_str(line + o, kstate.parts[t->part].cfg->name);
+    o += console_fmt_str(line + o, ": MEMORY_VIOLATION in system call ");
+    o += console_fmt_u64(line + o, call);
+    o += console_fmt_str(line + o, ": buffer ");
+    o += console_fmt_hex32(line + o, addr);
+    o += console_fmt_str(line + o, " (");
+    o += console_fmt_u64(line + o, len);
+    o += console_fmt_str(line + o, access & SPACE_WRITE ? " bytes, write)" : " bytes, read)");
+    o += console_fmt_str(line + o, " is not its memory; refused\n");
+    console_write(0, line, o);
+}
+
+bool space_user_buffer(const struct thread *t, uint32_t call, uint32_t addr,
+                       uint32_t len, unsigned access)
+{
+    if (space_range_ok(t, addr, len, access))
+        return true;
+    uint8_t flags = (uint8_t)(FEN_ERR_MEMORY_VIOLATION << 4 | TRACE_FAULT_SYSCALL |
+                              TRACE_FAULT_ADDR_VALID |
+                              (access & SPACE_WRITE ? 1 : 0));
+    trace_emit3(TR_FAULT, t->part, t->local_id, flags, addr, call, len);
+    report_buffer(t, call, addr, len, access);
+    return false;
+}

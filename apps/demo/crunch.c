@@ -85,8 +85,8 @@ static void start_heartbeat(const char *name)
 {
     beat = (struct heartbeat){ .name = name, .start = fen_get_time() };
 
-    int32_t id = fen_thread_create(heartbeat, &beat, heartbeat_stack,
-                                   sizeof heartbeat_stack, HEARTBEAT_PRIORITY);
+    int32_t id = fen_thread_create(heartbeat, &beat, heartbeat_stack.stack,
+                                   sizeof heartbeat_stack.stack, HEARTBEAT_PRIORITY);
     int32_t rc = id < 0 ? id : fen_thread_start(id);
 
     if (rc < 0)

@@ -55,16 +55,31 @@ uint64_t fen_cycles_to_us(uint64_t cycles);
 
 typedef void (*fen_thread_entry_t)(void *arg);
 
-/* Declares a thread stack with the alignment the kernel requires, e.g.
- * `static FEN_THREAD_STACK(worker_stack, 1024);` then pass worker_stack and
- * sizeof worker_stack to fen_thread_create(). */
-#define FEN_THREAD_STACK(name, bytes) \
-    uint8_t name[((bytes) + 7u) & ~7u] __attribute__((aligned(8)))
+/* Bytes below every thread stack that the MPU makes inaccessible while
+ * the thread runs, so an overflow faults (STACK_OVERFLOW) before it
+ * corrupts anything: the partition's `stack_guard` (default 32).  A
+ * partition configured with a larger guard defines this to match before
+ * including this header. */
+#ifndef FEN_THREAD_GUARD
+#define FEN_THREAD_GUARD 32u
+#endif
+
+/* Declares a thread stack and the guard below it, aligned as the kernel
+ * requires, e.g. `static FEN_THREAD_STACK(worker, 1024);`, then pass
+ * worker.stack and sizeof worker.stack to fen_thread_create().  Nothing
+ * else may live in the guard: the thread cannot touch it. */
+#define FEN_THREAD_STACK(name, bytes)                                  \
+    struct {                                                           \
+        uint8_t guard[FEN_THREAD_GUARD];                               \
+        uint8_t stack[((bytes) + 7u) & ~7u];                           \
+    } name __attribute__((aligned(FEN_THREAD_GUARD)))
 
 /* Creates a thread (not yet running) that will call entry(arg) on the stack
  * [stack, stack + stack_size) at the given priority (higher runs first).
- * stack must lie in the partition's data memory; stack_size is a multiple
- * of 8 and at least FEN_MIN_STACK.  Returns the thread id. */
+ * stack must lie in the partition's writable memory, at a multiple of its
+ * stack guard, with the guard's bytes below it unused (FEN_THREAD_STACK
+ * does all this); stack_size is a multiple of 8 and at least
+ * FEN_MIN_STACK.  Returns the thread id. */
 int32_t fen_thread_create(fen_thread_entry_t entry, void *arg, void *stack,
                           uint32_t stack_size, uint32_t priority);
 int32_t fen_thread_start(int32_t thread);

@@ -1,7 +1,7 @@
 /*
  * app.c - parsing of app.yaml and the checks that need no board: shapes,
  * types, ranges, name rules, unique names, one code and one data region
- * per partition, non-zero durations.
+ * per partition, non-zero durations, shared regions and their rights.
  */
 #include "app.h"
 
@@ -14,13 +14,21 @@
 
 static const struct fcc_key app_keys[] = {
     { "board", true }, { "partitions", true }, { "schedule", true },
+    { "shared", false }, { "mpu", false },
 };
 static const struct fcc_key partition_keys[] = {
     { "name", true }, { "entry", false }, { "stack_size", true },
-    { "priority", true }, { "max_threads", false }, { "memory", true },
+    { "stack_guard", false }, { "priority", true }, { "max_threads", false },
+    { "memory", true }, { "devices", false },
 };
 static const struct fcc_key region_keys[] = {
-    { "name", true }, { "kind", true }, { "base", true }, { "size", true },
+    { "name", true }, { "kind", true }, { "base", false }, { "size", true },
+};
+static const struct fcc_key shared_keys[] = {
+    { "name", true }, { "size", true }, { "base", false }, { "access", true },
+};
+static const struct fcc_key mpu_keys[] = {
+    { "max_waste", false },
 };
 static const struct fcc_key schedule_keys[] = {
     { "major_frame", true }, { "windows", true },
@@ -72,11 +80,12 @@ static void parse_region(const struct fcc_src *s, const struct fcc_node *n,
     snprintf(what, sizeof(what), "%s of %s", region, part);
     r->at = fcc_loc_of(n);
     r->name_at = loc_of_key(n, "name");
+    r->device = -1;
     if (!fcc_map_check(s, n, what, region_keys, COUNT(region_keys)))
         return;
     bool ok = fcc_get_name(s, n, "name", &r->name);
     ok &= parse_region_kind(s, n, &r->kind);
-    ok &= fcc_get_aligned_range(s, n, &r->base, &r->size);
+    ok &= fcc_get_mpu_range(s, n, &r->has_base, &r->base, &r->size);
     r->ok = ok;
 }
 
@@ -205,6 +214,55 @@ static bool parse_stack(const struct fcc_src *s, const struct fcc_node *n,
     return false;
 }
 
+/* A power of two >= 32: the kernel guards stacks with one MPU region. */
+static bool parse_guard(const struct fcc_src *s, const struct fcc_node *n,
+                        struct fcc_partition *p)
+{
+    uint64_t g = FCC_DEFAULT_STACK_GUARD;
+    const struct fcc_node *v = fcc_map_value(n, "stack_guard");
+    p->guard_at = fcc_loc_of(v);
+    if (v && !fcc_get_size(s, n, "stack_guard", UINT32_MAX, &g))
+        return false;
+    if (g >= FCC_MPU_GRANULE && (g & (g - 1)) == 0) {
+        p->stack_guard = g;
+        return true;
+    }
+    fcc_src_error(s, p->guard_at, "'stack_guard' %s must be a power of two "
+                  "of at least 32 bytes (it is one MPU region)", v->text);
+    return false;
+}
+
+/* The names listed; matched against the board's devices in memory.c. */
+static bool parse_devices(const struct fcc_src *s, const struct fcc_node *n,
+                          struct fcc_partition *p)
+{
+    const struct fcc_node *seq;
+    if (!fcc_map_value(n, "devices"))
+        return true;
+    if (!fcc_get_seq(s, n, "devices", false, &seq))
+        return false;
+    if (seq->count == 0)
+        return true;
+    p->devices = calloc(seq->count, sizeof(*p->devices));
+    if (!p->devices)
+        return false;
+    p->num_devices = seq->count;
+    bool ok = true;
+    for (size_t i = 0; i < seq->count; i++) {
+        struct fcc_region *r = &p->devices[i];
+        const struct fcc_node *item = seq->items[i];
+        r->kind = FCC_REGION_DEVICE;
+        r->device = -1;
+        r->has_base = true;
+        r->at = r->name_at = fcc_loc_of(item);
+        r->ok = fcc_expect_kind(s, item, FCC_NODE_SCALAR,
+                                "an entry of 'devices'");
+        r->name = r->ok ? item->text : NULL;
+        ok &= r->ok;
+    }
+    return ok;
+}
+
 static bool parse_threads(const struct fcc_src *s, const struct fcc_node *n,
                           struct fcc_partition *p)
 {
@@ -231,8 +289,10 @@ static void parse_partition(const struct fcc_src *s, const struct fcc_node *n,
     bool ok = parse_partition_name(s, n, p);
     ok &= parse_entry(s, n, p);
     ok &= parse_stack(s, n, p);
+    ok &= parse_guard(s, n, p);
     ok &= parse_threads(s, n, p);
     ok &= parse_regions(s, n, what, p);
+    ok &= parse_devices(s, n, p);
     p->ok = ok;
 }
 
@@ -328,6 +388,157 @@ static void parse_schedule(struct fcc_app *a)
 }
 
 /* ------------------------------------------------------------------------
+ * Shared regions and MPU options
+ * --------------------------------------------------------------------- */
+
+/* "none", "r", "rw", "rx", "rwx" as FCC_ACCESS_* bits; -1 otherwise. */
+static int parse_rights(const char *t)
+{
+    static const char *const names[] = { "none", "r", "rw", "rx", "rwx" };
+    static const int bits[] = {
+        0, FCC_ACCESS_R, FCC_ACCESS_R | FCC_ACCESS_W,
+        FCC_ACCESS_R | FCC_ACCESS_X,
+        FCC_ACCESS_R | FCC_ACCESS_W | FCC_ACCESS_X,
+    };
+    for (size_t i = 0; i < COUNT(names); i++)
+        if (strcmp(t, names[i]) == 0)
+            return bits[i];
+    return -1;
+}
+
+/* The keys allowed in an access mapping: the partitions' names; NULL when
+ * the partitions are unknown or one has no name (then unknown keys cannot
+ * be told apart). */
+static struct fcc_key *partition_keys_of(const struct fcc_app *a)
+{
+    if (a->num_partitions == 0)
+        return NULL;
+    struct fcc_key *keys = calloc(a->num_partitions, sizeof(*keys));
+    for (size_t i = 0; keys && i < a->num_partitions; i++) {
+        keys[i] = (struct fcc_key){ a->partitions[i].name, false };
+        if (!keys[i].name) {
+            free(keys);
+            return NULL;
+        }
+    }
+    return keys;
+}
+
+/* One partition's rights to sh, if the access mapping m names it. */
+static bool parse_one_access(const struct fcc_app *a,
+                             const struct fcc_node *m, size_t pi,
+                             struct fcc_shared *sh)
+{
+    const char *part = a->partitions[pi].name, *t;
+    if (!fcc_map_value(m, part) || fcc_app_find_partition(a, part) != (int)pi)
+        return true;
+    if (!fcc_get_string(&a->src, m, part, &t))
+        return false;
+    int bits = parse_rights(t);
+    if (bits >= 0) {
+        sh->access[pi] = (unsigned)bits;
+        return true;
+    }
+    fcc_src_error(&a->src, loc_of_key(m, part), "access of partition '%s' "
+                  "to shared region '%s' must be none, r, rw, rx or rwx, "
+                  "found '%s'", part, sh->r.name ? sh->r.name : "?", t);
+    return false;
+}
+
+static bool parse_access(const struct fcc_app *a, const struct fcc_node *n,
+                         const char *what, struct fcc_shared *sh)
+{
+    const struct fcc_node *m = fcc_map_value(n, "access");
+    struct fcc_key *keys = partition_keys_of(a);
+    char label[128];
+    bool ok = m && keys && sh->access;
+    snprintf(label, sizeof(label), "'access' of %s", what);
+    sh->access_at = fcc_loc_of(m);
+    ok = ok && fcc_map_check(&a->src, m, label, keys, a->num_partitions);
+    for (size_t i = 0; ok && i < a->num_partitions; i++)
+        ok &= parse_one_access(a, m, i, sh);
+    free(keys);
+    return ok;
+}
+
+/* A C identifier of at most 31 characters: it names linker symbols. */
+static bool parse_shared_name(const struct fcc_src *s,
+                              const struct fcc_node *n, struct fcc_region *r)
+{
+    if (!fcc_get_string(s, n, "name", &r->name))
+        return false;
+    if (is_ident(r->name, true) && strlen(r->name) <= FCC_MAX_SHARED_NAME_LEN)
+        return true;
+    fcc_src_error(s, r->name_at, "shared region name '%s' must match "
+                  "[a-z][a-z0-9_]* and be at most %d characters (it names "
+                  "the symbols __region_<name>_start/_end)", r->name,
+                  FCC_MAX_SHARED_NAME_LEN);
+    return false;
+}
+
+static void parse_one_shared(struct fcc_app *a, const struct fcc_node *n,
+                             struct fcc_shared *sh)
+{
+    struct fcc_region *r = &sh->r;
+    char what[96];
+    fcc_label(what, sizeof(what), "shared region", fcc_peek_string(n, "name"));
+    r->kind = FCC_REGION_SHARED;
+    r->device = -1;
+    r->at = fcc_loc_of(n);
+    r->name_at = loc_of_key(n, "name");
+    sh->access = calloc(a->num_partitions + 1, sizeof(*sh->access));
+    if (!fcc_map_check(&a->src, n, what, shared_keys, COUNT(shared_keys)))
+        return;
+    bool ok = parse_shared_name(&a->src, n, r);
+    ok &= fcc_get_mpu_range(&a->src, n, &r->has_base, &r->base, &r->size);
+    ok &= parse_access(a, n, what, sh);
+    r->ok = ok;
+}
+
+static void check_shared_names(const struct fcc_app *a)
+{
+    for (size_t i = 0; i < a->num_shared; i++)
+        for (size_t j = 0; a->shared[i].r.name && j < i; j++) {
+            const struct fcc_region *r = &a->shared[i].r;
+            const struct fcc_region *o = &a->shared[j].r;
+            if (o->name && strcmp(r->name, o->name) == 0) {
+                fcc_src_error(&a->src, r->name_at, "duplicate shared region "
+                              "name '%s' (first declared at %d:%d)", r->name,
+                              o->name_at.line, o->name_at.col);
+                break;
+            }
+        }
+}
+
+static void parse_shared(struct fcc_app *a)
+{
+    const struct fcc_node *seq;
+    if (!fcc_map_value(a->root, "shared") ||
+        !fcc_get_seq(&a->src, a->root, "shared", false, &seq) ||
+        seq->count == 0)
+        return;
+    a->shared = calloc(seq->count, sizeof(*a->shared));
+    if (!a->shared)
+        return;
+    a->num_shared = seq->count;
+    for (size_t i = 0; i < seq->count; i++)
+        parse_one_shared(a, seq->items[i], &a->shared[i]);
+    check_shared_names(a);
+}
+
+static void parse_mpu(struct fcc_app *a)
+{
+    const struct fcc_node *mpu = fcc_map_value(a->root, "mpu");
+    a->max_waste = FCC_DEFAULT_MAX_WASTE;
+    if (!mpu || !fcc_map_check(&a->src, mpu, "'mpu'", mpu_keys,
+                               COUNT(mpu_keys)))
+        return;
+    if (fcc_map_value(mpu, "max_waste") &&
+        !fcc_get_size(&a->src, mpu, "max_waste", UINT32_MAX, &a->max_waste))
+        a->max_waste = UINT64_MAX; /* invalid: no waste check */
+}
+
+/* ------------------------------------------------------------------------
  * The file
  * --------------------------------------------------------------------- */
 
@@ -369,6 +580,8 @@ struct fcc_app *fcc_app_parse(struct fcc_diag *d, const char *file,
         parse_board_name(a);
         parse_partitions(a);
         parse_schedule(a);
+        parse_shared(a);
+        parse_mpu(a);
     }
     a->ok = fcc_diag_count(d) == errors;
     return a;
@@ -378,8 +591,13 @@ void fcc_app_free(struct fcc_app *a)
 {
     if (!a)
         return;
-    for (size_t i = 0; i < a->num_partitions; i++)
+    for (size_t i = 0; i < a->num_partitions; i++) {
         free(a->partitions[i].regions);
+        free(a->partitions[i].devices);
+    }
+    for (size_t i = 0; i < a->num_shared; i++)
+        free(a->shared[i].access);
+    free(a->shared);
     free(a->partitions);
     free(a->windows);
     fcc_node_free(a->root);

@@ -9,35 +9,66 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "mpu.h"
 #include "schema.h"
 
-enum fcc_region_kind { FCC_REGION_CODE, FCC_REGION_DATA };
+enum fcc_region_kind {
+    FCC_REGION_CODE,
+    FCC_REGION_DATA,
+    FCC_REGION_DEVICE,
+    FCC_REGION_SHARED,
+};
 
+/* Unprivileged rights, as enum cfg_access in kernel/config.h. */
+#define FCC_ACCESS_R 1u
+#define FCC_ACCESS_W 2u
+#define FCC_ACCESS_X 4u
+
+/*
+ * A memory range one or more partitions are granted: a memory region of a
+ * partition, a board device it owns, or a shared region.  memory.c encodes
+ * it as one PMSAv7 region (enc) and, when it has no base, places it.
+ */
 struct fcc_region {
     const char *name;
     enum fcc_region_kind kind;
-    uint64_t base;
-    uint64_t size;
+    bool has_base;       /* base given (devices: always) */
+    uint64_t base;       /* as declared; devices: the board's */
+    uint64_t size;       /* as declared; devices: the board's */
+    struct fcc_mpu_enc enc; /* set by memory.c when granted */
+    bool granted;        /* enc holds the encoding and its place */
+    int device;          /* devices: index in the board's, -1 if unknown */
     struct fcc_loc at;
     struct fcc_loc name_at;
-    bool ok;
+    bool ok;             /* parsed without error */
 };
 
 struct fcc_partition {
     const char *name; /* NULL when missing */
     const char *entry;
     uint64_t stack_size; /* 0 when missing or invalid */
+    uint64_t stack_guard; /* 0 when invalid */
     int priority;
     int max_threads;
     size_t num_regions;
     struct fcc_region *regions;
+    size_t num_devices;
+    struct fcc_region *devices; /* kind FCC_REGION_DEVICE, in list order */
     int code;         /* index of the code region, -1 if not exactly one */
     int data;         /* index of the data region, -1 if not exactly one */
     unsigned first_thread; /* set by validate.c */
     struct fcc_loc at;
     struct fcc_loc name_at;
     struct fcc_loc stack_at;
+    struct fcc_loc guard_at;
     bool ok;          /* every field valid */
+};
+
+/* A top-level shared region and each partition's rights to it. */
+struct fcc_shared {
+    struct fcc_region r;  /* kind FCC_REGION_SHARED */
+    unsigned *access;     /* per partition: FCC_ACCESS_* bits, 0 = none */
+    struct fcc_loc access_at;
 };
 
 struct fcc_window {
@@ -68,6 +99,9 @@ struct fcc_app {
     struct fcc_loc major_frame_at;
     size_t num_windows;
     struct fcc_window *windows;
+    size_t num_shared;
+    struct fcc_shared *shared;
+    uint64_t max_waste;    /* bytes; FCC_DEFAULT_MAX_WASTE when absent */
     bool ok;               /* no error in this file */
 };
 
@@ -77,6 +111,9 @@ struct fcc_app {
 #define FCC_MIN_STACK 256
 #define FCC_MAX_THREADS 32
 #define FCC_DEFAULT_THREADS 4
+#define FCC_DEFAULT_STACK_GUARD 32
+#define FCC_DEFAULT_MAX_WASTE 4096
+#define FCC_MAX_SHARED_NAME_LEN 31
 
 /* Parses and checks text as app file `file` (the pointer is kept).
  * Returns NULL only on a YAML syntax error or an empty file. */

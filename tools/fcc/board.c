@@ -17,6 +17,7 @@ static const struct fcc_key board_keys[] = {
     { "name", true }, { "cpu", true }, { "clock_hz", true },
     { "kernel_entry_cycles", true }, { "memory", true },
     { "reserved", false }, { "devices", false }, { "console", true },
+    { "mpu_regions", true },
 };
 static const struct fcc_key mem_keys[] = {
     { "name", true }, { "base", true }, { "size", true }, { "kind", true },
@@ -275,6 +276,21 @@ static void parse_name(struct fcc_board *b, const char *folder)
                       b->name, folder);
 }
 
+/* ARMv7-M MPUs have 8 regions (Cortex-M3/M4) or 16 (Cortex-M7). */
+static void parse_mpu_regions(struct fcc_board *b)
+{
+    int64_t v;
+    if (!fcc_get_int(&b->src, b->root, "mpu_regions", INT64_MIN, INT64_MAX,
+                     &v))
+        return;
+    if (v == 8 || v == 16)
+        b->mpu_regions = (unsigned)v;
+    else
+        fcc_src_error(&b->src, fcc_loc_of(fcc_map_value(b->root,
+                      "mpu_regions")), "'mpu_regions' must be 8 or 16 (the "
+                      "regions of an ARMv7-M MPU), found %" PRId64, v);
+}
+
 static void parse_numbers(struct fcc_board *b)
 {
     int64_t v;
@@ -283,6 +299,7 @@ static void parse_numbers(struct fcc_board *b)
     if (fcc_get_int(&b->src, b->root, "kernel_entry_cycles", 0, UINT32_MAX,
                     &v))
         b->kernel_entry_cycles = (uint64_t)v;
+    parse_mpu_regions(b);
 }
 
 static void parse_root(struct fcc_board *b, const char *folder)

@@ -49,6 +49,7 @@ struct fcc_board {
     size_t num_devices;
     struct fcc_device *devices;
     int console;                  /* index in devices, -1 when invalid */
+    unsigned mpu_regions;         /* 8 or 16; 0 when missing or invalid */
     bool ok;                      /* no error in this file */
 };
 

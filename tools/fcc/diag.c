@@ -130,3 +130,14 @@ void fcc_diag_print(const struct fcc_diag *d, FILE *to)
         fprintf(to, "fcc: error: out of memory; %zu more error(s) not shown\n",
                 d->lost);
 }
+
+void fcc_list_append(char *buf, size_t size, const char *item)
+{
+    size_t used = strlen(buf);
+    if (used >= 3 && strcmp(buf + used - 3, "...") == 0)
+        return;
+    if (used + strlen(item) + 8 < size)
+        snprintf(buf + used, size - used, "%s%s", used ? ", " : "", item);
+    else
+        snprintf(buf + used, size - used, "%s...", used ? ", " : "");
+}

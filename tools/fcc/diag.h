@@ -17,6 +17,10 @@
 #define FCC_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
 #define FCC_PRINTF(f, a)
+/* Appends ", item" (or "item" first) to the list in buf; "..." once it
+ * is full.  For lists in messages ("partitions: ping, pong"). */
+void fcc_list_append(char *buf, size_t size, const char *item);
+
 #endif
 
 struct fcc_diag_entry {
@@ -49,5 +53,9 @@ const struct fcc_diag_entry *fcc_diag_get(const struct fcc_diag *d, size_t i);
 /* Formats entry i as it is printed; returns a malloc'd string. */
 char *fcc_diag_format(const struct fcc_diag *d, size_t i);
 void fcc_diag_print(const struct fcc_diag *d, FILE *to);
+
+/* Appends ", item" (or "item" first) to the list in buf; "..." once it
+ * is full.  For lists in messages ("partitions: ping, pong"). */
+void fcc_list_append(char *buf, size_t size, const char *item);
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "buf.h"
+#include "memory.h"
 #include "validate.h"
 
 static void banner(struct fcc_buf *b, const struct fcc_system *sys)
@@ -35,6 +36,17 @@ static unsigned total_threads(const struct fcc_app *a, unsigned *most)
     return sum;
 }
 
+/* The most MPU regions any partition uses (at least 1). */
+static size_t most_regions(const struct fcc_app *a)
+{
+    size_t most = 1;
+    for (size_t i = 0; i < a->num_partitions; i++) {
+        size_t n = fcc_partition_region_count(a, i);
+        most = n > most ? n : most;
+    }
+    return most;
+}
+
 char *fcc_emit_header(const struct fcc_system *sys)
 {
     const struct fcc_app *a = sys->app;
@@ -52,8 +64,12 @@ char *fcc_emit_header(const struct fcc_system *sys)
     fcc_buf_printf(&b, "#define CFG_NUM_WINDOWS %zu\n", a->num_windows);
     fcc_buf_printf(&b, "#define CFG_CLOCK_HZ %" PRIu64 "u\n",
                    sys->board->clock_hz);
-    fcc_buf_printf(&b, "#define CFG_MAJOR_FRAME %" PRIu64 "ULL\n\n",
+    fcc_buf_printf(&b, "#define CFG_MAJOR_FRAME %" PRIu64 "ULL\n",
                    a->major_frame);
+    fcc_buf_printf(&b, "#define CFG_MPU_REGIONS %u\n",
+                   sys->board->mpu_regions);
+    fcc_buf_printf(&b, "#define CFG_MPU_MAX_PART_REGIONS %zu\n\n",
+                   most_regions(a));
     fcc_buf_printf(&b, "#endif\n");
     return fcc_buf_take(&b);
 }
@@ -131,61 +147,107 @@ static void emit_board(struct fcc_buf *b, const struct fcc_board *bd)
     fcc_buf_printf(b, "    .console_base = 0x%08" PRIX64 "u, /* ",
                    console->base);
     fcc_buf_comment(b, console->name);
-    fcc_buf_printf(b, " */\n};\n\n");
+    fcc_buf_printf(b, " */\n    .mpu_regions = CFG_MPU_REGIONS,\n};\n\n");
 }
 
 /* ------------------------------------------------------------------------
  * cfg_gen.c: partitions
  * --------------------------------------------------------------------- */
 
-static void emit_regions(struct fcc_buf *b, const struct fcc_partition *p)
+static const char *const kind_names[] = {
+    [FCC_REGION_CODE] = "CFG_REGION_CODE",
+    [FCC_REGION_DATA] = "CFG_REGION_DATA",
+    [FCC_REGION_DEVICE] = "CFG_REGION_DEVICE",
+    [FCC_REGION_SHARED] = "CFG_REGION_SHARED",
+};
+
+/* "CFG_ACCESS_R | CFG_ACCESS_W" (access is never empty here). */
+static void emit_access(struct fcc_buf *b, unsigned access)
 {
-    fcc_buf_printf(b, "static const struct cfg_region part_%s_regions[%zu] "
-                   "= {\n", p->name, p->num_regions);
-    for (size_t i = 0; i < p->num_regions; i++) {
-        const struct fcc_region *r = &p->regions[i];
-        bool code = r->kind == FCC_REGION_CODE;
-        fcc_buf_printf(b, "    { .name = ");
-        fcc_buf_cstring(b, r->name);
-        fcc_buf_printf(b, ", .base = 0x%08" PRIX64 "u, .size = 0x%08" PRIX64
-                       "u,\n      .kind = %s, .access = %s },\n", r->base,
-                       r->size, code ? "CFG_REGION_CODE" : "CFG_REGION_DATA",
-                       code ? "CFG_ACCESS_R | CFG_ACCESS_X"
-                            : "CFG_ACCESS_R | CFG_ACCESS_W");
+    static const char *const names[] = {
+        "CFG_ACCESS_R", "CFG_ACCESS_W", "CFG_ACCESS_X",
+    };
+    const char *sep = "";
+    for (unsigned i = 0; i < 3; i++)
+        if (access & (1u << i)) {
+            fcc_buf_printf(b, "%s%s", sep, names[i]);
+            sep = " | ";
+        }
+}
+
+static void emit_region(struct fcc_buf *b, const struct fcc_region *r,
+                        unsigned access)
+{
+    const struct fcc_mpu_enc *e = &r->enc;
+    fcc_buf_printf(b, "    { .name = ");
+    fcc_buf_cstring(b, r->name);
+    fcc_buf_printf(b, ", .base = 0x%08" PRIX64 "u, .size = 0x%08" PRIX64
+                   "u,\n      .mpu_base = 0x%08" PRIX64 "u, .mpu_size_log2 = "
+                   "%u, .mpu_srd = 0x%02X,\n      .kind = %s, .access = ",
+                   e->base, e->size, e->mpu_base, e->log2, e->srd,
+                   kind_names[r->kind]);
+    emit_access(b, access);
+    fcc_buf_printf(b, " },\n");
+}
+
+/* Code, data, devices, shared regions: fcc_partition_regions' order. */
+static bool emit_regions(struct fcc_buf *b, const struct fcc_app *a,
+                         size_t pi)
+{
+    size_t n = fcc_partition_region_count(a, pi);
+    const struct fcc_region **rs = calloc(n, sizeof(*rs));
+    unsigned *access = calloc(n, sizeof(*access));
+    bool ok = rs && access;
+    if (ok) {
+        fcc_partition_regions(a, pi, rs, access);
+        fcc_buf_printf(b, "static const struct cfg_region part_%s_regions"
+                       "[%zu] = {\n", a->partitions[pi].name, n);
+        for (size_t i = 0; i < n; i++)
+            emit_region(b, rs[i], access[i]);
+        fcc_buf_printf(b, "};\n\n");
     }
-    fcc_buf_printf(b, "};\n\n");
+    free(rs);
+    free(access);
+    return ok;
 }
 
 /* entry: crt0's _start sits at the base of the code region (Thumb bit
  * set); the initial stack at the base of the data region. */
-static void emit_partition(struct fcc_buf *b, const struct fcc_partition *p)
+static void emit_partition(struct fcc_buf *b, const struct fcc_app *a,
+                           size_t pi)
 {
+    const struct fcc_partition *p = &a->partitions[pi];
     fcc_buf_printf(b, "    {\n");
     fcc_buf_printf(b, "    ");
     emit_string_field(b, "name", p->name);
     fcc_buf_printf(b, "        .entry = 0x%08" PRIX64 "u,\n",
-                   p->regions[p->code].base | 1u);
+                   p->regions[p->code].enc.base | 1u);
     fcc_buf_printf(b, "        .stack_base = 0x%08" PRIX64 "u,\n",
-                   p->regions[p->data].base);
+                   p->regions[p->data].enc.base);
     fcc_buf_printf(b, "        .stack_size = 0x%08" PRIX64 "u,\n",
                    p->stack_size);
+    fcc_buf_printf(b, "        .stack_guard = 0x%08" PRIX64 "u,\n",
+                   p->stack_guard);
     fcc_buf_printf(b, "        .priority = %d,\n", p->priority);
     fcc_buf_printf(b, "        .max_threads = %d,\n", p->max_threads);
     fcc_buf_printf(b, "        .first_thread = %u,\n", p->first_thread);
-    fcc_buf_printf(b, "        .num_regions = %zu,\n", p->num_regions);
+    fcc_buf_printf(b, "        .num_regions = %zu,\n",
+                   fcc_partition_region_count(a, pi));
     fcc_buf_printf(b, "        .regions = part_%s_regions,\n", p->name);
     fcc_buf_printf(b, "    },\n");
 }
 
-static void emit_partitions(struct fcc_buf *b, const struct fcc_app *a)
+static bool emit_partitions(struct fcc_buf *b, const struct fcc_app *a)
 {
+    bool ok = true;
     for (size_t i = 0; i < a->num_partitions; i++)
-        emit_regions(b, &a->partitions[i]);
+        ok &= emit_regions(b, a, i);
     fcc_buf_printf(b, "static const struct cfg_partition "
                    "partitions[CFG_NUM_PARTITIONS] = {\n");
     for (size_t i = 0; i < a->num_partitions; i++)
-        emit_partition(b, &a->partitions[i]);
+        emit_partition(b, a, i);
     fcc_buf_printf(b, "};\n\n");
+    return ok;
 }
 
 /* ------------------------------------------------------------------------
@@ -238,9 +300,12 @@ char *fcc_emit_tables(const struct fcc_system *sys)
     banner(&b, sys);
     fcc_buf_printf(&b, "#include <stddef.h>\n\n#include \"config.h\"\n"
                    "#include \"cfg_gen.h\"\n\n");
+    fcc_buf_printf(&b, "_Static_assert(CFG_MPU_MAX_PART_REGIONS <= "
+                   "CFG_MPU_REGIONS - CFG_MPU_KERNEL_REGIONS,\n"
+                   "               \"fcc and kernel/config.h disagree on "
+                   "the MPU regions the kernel keeps\");\n\n");
     emit_board(&b, sys->board);
-    emit_partitions(&b, sys->app);
-    if (!emit_windows(&b, sys->app))
+    if (!emit_partitions(&b, sys->app) || !emit_windows(&b, sys->app))
         b.failed = true;
     emit_system(&b);
     return fcc_buf_take(&b);

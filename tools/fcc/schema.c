@@ -319,24 +319,46 @@ bool fcc_get_range(const struct fcc_src *s, const struct fcc_node *map,
     return true;
 }
 
+/* v is a multiple of granule, else an error at key saying why. */
 static bool check_granule(const struct fcc_src *s, const struct fcc_node *map,
-                          const char *key, uint64_t v)
+                          const char *key, uint64_t v, uint64_t granule,
+                          const char *why)
 {
-    if (v % FCC_MEM_GRANULE == 0)
+    if (v % granule == 0)
         return true;
     fcc_src_error(s, fcc_loc_of(fcc_map_value(map, key)),
-                  "'%s' 0x%08" PRIX64 " is not a multiple of %d (memory is "
-                  "protected in pages of %d bytes)",
-                  key, v, FCC_MEM_GRANULE, FCC_MEM_GRANULE);
+                  "'%s' 0x%08" PRIX64 " is not a multiple of %" PRIu64
+                  " (%s)", key, v, granule, why);
     return false;
 }
 
 bool fcc_get_aligned_range(const struct fcc_src *s, const struct fcc_node *map,
                            uint64_t *base, uint64_t *size)
 {
+    static const char why[] = "memory is protected in pages of 1024 bytes";
     if (!fcc_get_range(s, map, base, size))
         return false;
-    bool ok = check_granule(s, map, "base", *base);
-    ok &= check_granule(s, map, "size", *size);
+    bool ok = check_granule(s, map, "base", *base, FCC_MEM_GRANULE, why);
+    ok &= check_granule(s, map, "size", *size, FCC_MEM_GRANULE, why);
+    return ok;
+}
+
+bool fcc_get_mpu_range(const struct fcc_src *s, const struct fcc_node *map,
+                       bool *has_base, uint64_t *base, uint64_t *size)
+{
+    static const char why[] = "the smallest PMSAv7 MPU region is 32 bytes";
+    *has_base = fcc_map_value(map, "base") != NULL;
+    if (*has_base && !fcc_get_range(s, map, base, size))
+        return false;
+    if (!*has_base && !fcc_get_size(s, map, "size", UINT32_MAX, size))
+        return false;
+    if (*size == 0) {
+        fcc_src_error(s, fcc_loc_of(fcc_map_value(map, "size")),
+                      "'size' must be > 0");
+        return false;
+    }
+    bool ok = !*has_base || check_granule(s, map, "base", *base,
+                                          FCC_MPU_GRANULE, why);
+    ok &= check_granule(s, map, "size", *size, FCC_MPU_GRANULE, why);
     return ok;
 }

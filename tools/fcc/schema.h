@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "mpu.h"
 #include "units.h"
 #include "yaml_tree.h"
 
@@ -85,13 +86,20 @@ bool fcc_get_name(const struct fcc_src *s, const struct fcc_node *map,
 bool fcc_get_range(const struct fcc_src *s, const struct fcc_node *map,
                    uint64_t *base, uint64_t *size);
 
-/* Memory is protected in pages of this size in the simulator (Unicorn's
- * page) until the MPU model refines it to PMSAv7's rules. */
+/* Board memory blocks are described in pages of this size (the
+ * simulator's page). */
 #define FCC_MEM_GRANULE 1024
 
-/* fcc_get_range for memory: base and size also multiples of
+/* fcc_get_range for board memory: base and size also multiples of
  * FCC_MEM_GRANULE, each refused at its own position. */
 bool fcc_get_aligned_range(const struct fcc_src *s, const struct fcc_node *map,
                            uint64_t *base, uint64_t *size);
+
+/* The range of an app memory or shared region: `size` > 0 required,
+ * `base` optional (has_base says whether it was given), both multiples of
+ * FCC_MPU_GRANULE, each refused at its own position; base + size <= 4 GiB.
+ * False if size is missing or anything is bad. */
+bool fcc_get_mpu_range(const struct fcc_src *s, const struct fcc_node *map,
+                       bool *has_base, uint64_t *base, uint64_t *size);
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * validate.c - cross checks: windows against partitions and the major
- * frame, memory regions against each other and the board, stacks against
- * data regions; then the derived values the tables need.
+ * frame, the memory model (memory.c), stacks against data regions; then
+ * the derived values the tables need.
  */
 #include "validate.h"
 
@@ -10,17 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Appends ", name" (or "name" first) to buf; "..." once it is full. */
-static void append_name(char *buf, size_t size, const char *name)
-{
-    size_t used = strlen(buf);
-    if (used >= 3 && strcmp(buf + used - 3, "...") == 0)
-        return;
-    if (used + strlen(name) + 8 < size)
-        snprintf(buf + used, size - used, "%s%s", used ? ", " : "", name);
-    else
-        snprintf(buf + used, size - used, "%s...", used ? ", " : "");
-}
+#include "memory.h"
 
 /* ------------------------------------------------------------------------
  * Windows and partitions
@@ -31,7 +21,7 @@ static void partition_list(const struct fcc_app *a, char *buf, size_t size)
     buf[0] = '\0';
     for (size_t i = 0; i < a->num_partitions; i++)
         if (a->partitions[i].name)
-            append_name(buf, size, a->partitions[i].name);
+            fcc_list_append(buf, size, a->partitions[i].name);
 }
 
 static void resolve_windows(struct fcc_app *a)
@@ -175,108 +165,6 @@ static void check_schedule(struct fcc_app *a, uint64_t hz)
  * Memory
  * --------------------------------------------------------------------- */
 
-static bool overlaps(uint64_t b1, uint64_t s1, uint64_t b2, uint64_t s2)
-{
-    return b1 < b2 + s2 && b2 < b1 + s1;
-}
-
-/* "region 'code' of partition 'ping' [0x00100000..0x0010FFFF]" */
-static void region_label(const struct fcc_partition *p,
-                         const struct fcc_region *r, char *buf, size_t size)
-{
-    snprintf(buf, size, "region '%s' of partition '%s' [0x%08" PRIX64
-             "..0x%08" PRIX64 "]", r->name, p->name ? p->name : "?", r->base,
-             r->base + r->size - 1);
-}
-
-static void block_list(const struct fcc_board *b, char *buf, size_t size)
-{
-    buf[0] = '\0';
-    for (size_t i = 0; i < b->num_mem; i++) {
-        const struct fcc_mem *m = &b->mem[i];
-        char one[96];
-        if (!m->ok)
-            continue;
-        snprintf(one, sizeof(one), "%s [0x%08" PRIX64 "..0x%08" PRIX64 "]",
-                 m->name, m->base, m->base + m->size - 1);
-        append_name(buf, size, one);
-    }
-}
-
-/* A region lies in one memory block; a data region in RAM. */
-static void check_in_board(const struct fcc_app *a,
-                           const struct fcc_board *b,
-                           const struct fcc_partition *p,
-                           const struct fcc_region *r)
-{
-    char label[160], blocks[512];
-    int blk = fcc_board_block_of(b, r->base, r->size);
-    region_label(p, r, label, sizeof(label));
-    if (blk < 0) {
-        block_list(b, blocks, sizeof(blocks));
-        fcc_src_error(&a->src, r->at, "%s does not lie within one board "
-                      "memory block (board memory: %s)", label, blocks);
-    } else if (r->kind == FCC_REGION_DATA && b->mem[blk].kind != FCC_MEM_RAM) {
-        fcc_src_error(&a->src, r->at, "data %s lies in ROM block '%s'; data "
-                      "regions must be in RAM", label, b->mem[blk].name);
-    }
-}
-
-static void check_reserved(const struct fcc_app *a, const struct fcc_board *b,
-                           const struct fcc_partition *p,
-                           const struct fcc_region *r)
-{
-    for (size_t i = 0; i < b->num_reserved; i++) {
-        const struct fcc_mem *m = &b->reserved[i];
-        char label[160];
-        if (!m->ok || !overlaps(r->base, r->size, m->base, m->size))
-            continue;
-        region_label(p, r, label, sizeof(label));
-        fcc_src_error(&a->src, r->at, "%s overlaps board reserved region "
-                      "'%s' [0x%08" PRIX64 "..0x%08" PRIX64 "] (%s:%d:%d)",
-                      label, m->name, m->base, m->base + m->size - 1,
-                      b->src.file, m->at.line, m->at.col);
-    }
-}
-
-/* Region r of partition p against all regions declared before it. */
-static void check_region_overlaps(const struct fcc_app *a, size_t pi,
-                                  size_t ri)
-{
-    const struct fcc_partition *p = &a->partitions[pi];
-    const struct fcc_region *r = &p->regions[ri];
-    for (size_t qi = 0; qi <= pi; qi++) {
-        const struct fcc_partition *q = &a->partitions[qi];
-        size_t n = qi == pi ? ri : q->num_regions;
-        for (size_t si = 0; si < n; si++) {
-            const struct fcc_region *o = &q->regions[si];
-            char lr[160], lo[160];
-            if (!o->ok || !overlaps(r->base, r->size, o->base, o->size))
-                continue;
-            region_label(p, r, lr, sizeof(lr));
-            region_label(q, o, lo, sizeof(lo));
-            fcc_src_error(&a->src, r->at, "%s overlaps %s (declared at "
-                          "%d:%d)", lr, lo, o->at.line, o->at.col);
-        }
-    }
-}
-
-static void check_memory(const struct fcc_app *a, const struct fcc_board *b)
-{
-    for (size_t pi = 0; pi < a->num_partitions; pi++) {
-        const struct fcc_partition *p = &a->partitions[pi];
-        for (size_t ri = 0; ri < p->num_regions; ri++) {
-            if (!p->regions[ri].ok)
-                continue;
-            if (b && b->num_mem > 0)
-                check_in_board(a, b, p, &p->regions[ri]);
-            if (b)
-                check_reserved(a, b, p, &p->regions[ri]);
-            check_region_overlaps(a, pi, ri);
-        }
-    }
-}
-
 static void check_stacks(const struct fcc_app *a)
 {
     for (size_t i = 0; i < a->num_partitions; i++) {
@@ -313,7 +201,7 @@ void fcc_validate(struct fcc_app *a, const struct fcc_board *b)
     check_every_partition_scheduled(a);
     if (b && b->clock_hz > 0)
         check_schedule(a, b->clock_hz);
-    check_memory(a, b);
+    fcc_check_memory(a, b);
     check_stacks(a);
     assign_threads(a);
 }

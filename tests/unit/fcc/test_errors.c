@@ -56,7 +56,8 @@ static const char BOARD[] =
     "devices:\n"                                                        /* 12 */
     "  - { name: uart0, type: cmsdk-uart, base: 0x40004000, size: 4KiB, irq: 0 }\n"
     "  - { name: systick, type: systick, base: 0xE000E010, size: 16 }\n" /* 14 */
-    "console: uart0\n";                                                 /* 15 */
+    "console: uart0\n"                                                  /* 15 */
+    "mpu_regions: 8\n";                                                 /* 16 */
 
 /* base with each (from, to) pair replaced once; the list ends with NULL. */
 static char *edit(const char *base, ...)
@@ -260,21 +261,27 @@ static void partition_without_window(void **state)
 static void region_outside_board_memory(void **state)
 {
     (void)state;
-    /* starts in ssram1, ends 32 KiB past it */
-    check_app(edit(HELLO, "0x00110000", "0x003F8000", NULL), 13, 9,
-              "region 'code' of partition 'pong' [0x003F8000..0x00407FFF] "
+    /* between ssram1 (ends at 4 MiB) and ssram23 */
+    check_app(edit(HELLO, "0x00110000", "0x00500000", NULL), 13, 9,
+              "region 'code' of partition 'pong' [0x00500000..0x0050FFFF] "
               "does not lie within one board memory block");
 }
 
-static void region_not_on_page_boundaries(void **state)
+static void region_base_not_multiple_of_32(void **state)
 {
     (void)state;
-    check_app(edit(HELLO, "base: 0x20110000, size: 64KiB", "base: 0x20110020, size: 64KiB",
-                   NULL), 14, 41,
-              "'base' 0x20110020 is not a multiple of 1024 (memory is protected "
-              "in pages of 1024 bytes)");
-    check_app(edit(HELLO, "base: 0x20110000, size: 64KiB", "base: 0x20110000, size: 0x8020",
-                   NULL), 14, 59, "'size' 0x00008020 is not a multiple of 1024");
+    check_app(edit(HELLO, "base: 0x20110000, size: 64KiB",
+                   "base: 0x20110010, size: 64KiB", NULL), 14, 41,
+              "'base' 0x20110010 is not a multiple of 32 (the smallest "
+              "PMSAv7 MPU region is 32 bytes)");
+}
+
+static void region_size_not_multiple_of_32(void **state)
+{
+    (void)state;
+    check_app(edit(HELLO, "base: 0x20110000, size: 64KiB",
+                   "base: 0x20110000, size: 0x8010", NULL), 14, 59,
+              "'size' 0x00008010 is not a multiple of 32");
 }
 
 static void board_memory_not_on_page_boundaries(void **state)
@@ -335,6 +342,281 @@ static void time_not_whole_cycles(void **state)
               "25000000 (use a multiple of 40ns)");
 }
 
+/* ------------------------------------------------------------------------
+ * The memory model: PMSAv7 regions, devices, shared regions
+ * --------------------------------------------------------------------- */
+
+/* Insertion points that add one line after line 5 (ping) or line 11
+ * (pong), so later lines move down by one. */
+#define PING_MEMORY "    priority: 10\n    memory:\n      - { name: code, " \
+                    "kind: code, base: 0x0010"
+#define PONG_MEMORY "    priority: 10\n    memory:\n      - { name: code, " \
+                    "kind: code, base: 0x0011"
+#define PING_DEVICES(list) "    priority: 10\n    devices: " list "\n" \
+                           "    memory:\n      - { name: code, kind: " \
+                           "code, base: 0x0010"
+#define PONG_DEVICES(list) "    priority: 10\n    devices: " list "\n" \
+                           "    memory:\n      - { name: code, kind: " \
+                           "code, base: 0x0011"
+#define SYSTICK "  - { name: systick"
+#define UART1 "  - { name: uart1, type: cmsdk-uart, base: 0x40005000, " \
+              "size: 4KiB, irq: 2 }\n"
+
+/* hello with `extra` appended (from line 20 on: "shared:" on line 20
+ * puts its first entry on line 21). */
+static char *hello_plus(const char *extra)
+{
+    size_t n = strlen(HELLO) + strlen(extra) + 1;
+    char *s = malloc(n);
+    snprintf(s, n, "%s%s", HELLO, extra);
+    return s;
+}
+
+/* app with `extra` appended; frees app. */
+static char *plus(char *app, const char *extra)
+{
+    size_t n = strlen(app) + strlen(extra) + 1;
+    char *s = malloc(n);
+    snprintf(s, n, "%s%s", app, extra);
+    free(app);
+    return s;
+}
+
+static void board_mpu_regions_not_8_or_16(void **state)
+{
+    (void)state;
+    check(strdup(HELLO), edit(BOARD, "mpu_regions: 8", "mpu_regions: 12",
+                              NULL),
+          1, BOARD_FILE, 16, 14, "'mpu_regions' must be 8 or 16 (the "
+          "regions of an ARMv7-M MPU), found 12");
+}
+
+static void stack_guard_not_power_of_two(void **state)
+{
+    (void)state;
+    const char *from = "  - name: ping\n    stack_size: 2KiB\n";
+    check_app(edit(HELLO, from, "  - name: ping\n    stack_size: 2KiB\n"
+                   "    stack_guard: 48\n", NULL), 5, 18,
+              "'stack_guard' 48 must be a power of two of at least 32 bytes");
+    check_app(edit(HELLO, from, "  - name: ping\n    stack_size: 2KiB\n"
+                   "    stack_guard: 16\n", NULL), 5, 18,
+              "'stack_guard' 16 must be a power of two of at least 32 bytes");
+}
+
+static void device_unknown(void **state)
+{
+    (void)state;
+    check_app(edit(HELLO, PING_MEMORY, PING_DEVICES("[uart9]"), NULL), 6, 15,
+              "unknown device 'uart9' (board devices: uart0, systick)");
+}
+
+static void device_is_console(void **state)
+{
+    (void)state;
+    check_app(edit(HELLO, PING_MEMORY, PING_DEVICES("[uart0]"), NULL), 6, 15,
+              "device 'uart0' is the board's console, which the kernel "
+              "owns; it cannot be given to partition 'ping'");
+}
+
+static void device_in_ppb(void **state)
+{
+    (void)state;
+    check_app(edit(HELLO, PING_MEMORY, PING_DEVICES("[systick]"), NULL), 6,
+              15, "device 'systick' [0xE000E010..0xE000E01F] is on the "
+              "Private Peripheral Bus (0xE0000000..0xE00FFFFF), which "
+              "unprivileged code cannot reach; it cannot be given to "
+              "partition 'ping'");
+}
+
+static void device_owned_twice(void **state)
+{
+    (void)state;
+    check(edit(HELLO, PING_MEMORY, PING_DEVICES("[uart1]"), PONG_MEMORY,
+               PONG_DEVICES("[uart1]"), NULL),
+          edit(BOARD, SYSTICK, UART1 SYSTICK, NULL), 1, APP_FILE, 13, 15,
+          "device 'uart1' is already owned by partition 'ping' (listed at "
+          "6:15); a device has one owner");
+}
+
+/* 5 KiB at 0x40005000: an 8 KiB region at 0x40004000 ends too early; a
+ * 16 KiB one has 2 KiB subregions, 2..4 grant 6 KiB. */
+static void device_waste_exceeds_max(void **state)
+{
+    (void)state;
+    check(plus(edit(HELLO, PING_MEMORY, PING_DEVICES("[uart1]"), NULL),
+               "mpu:\n  max_waste: 512\n"),
+          edit(BOARD, SYSTICK, "  - { name: uart1, type: cmsdk-uart, base: "
+               "0x40005000, size: 5KiB }\n" SYSTICK, NULL),
+          1, APP_FILE, 6, 15, "device 'uart1' of partition 'ping' needs "
+          "5KiB at 0x40005000; the closest PMSAv7 encoding grants 6KiB (a "
+          "16KiB region at 0x40004000, subregions 2-4), wasting 1KiB > "
+          "max_waste 512B");
+}
+
+static void device_covers_other_device(void **state)
+{
+    (void)state;
+    check(edit(HELLO, PING_MEMORY, PING_DEVICES("[gpio]"), NULL),
+          edit(BOARD, SYSTICK, "  - { name: gpio, type: gpio, base: "
+               "0x40010010, size: 16 }\n  - { name: gpio2, type: gpio, base: "
+               "0x40010000, size: 16 }\n" SYSTICK, NULL),
+          1, APP_FILE, 6, 15, "device 'gpio' of partition 'ping' "
+          "[0x40010000..0x4001001F granted for 0x40010010..0x4001001F] (a "
+          "32B region at 0x40010000) also covers board device 'gpio2' "
+          "[0x40010000..0x4001000F], which partition 'ping' does not own");
+}
+
+/* 36 KiB: a 64 KiB region, five 8 KiB subregions, 40 KiB. */
+static void region_waste_exceeds_max(void **state)
+{
+    (void)state;
+    check_app(plus(edit(HELLO, "base: 0x20100000, size: 64KiB",
+                        "base: 0x20100000, size: 36KiB", NULL),
+                   "mpu:\n  max_waste: 2KiB\n"),
+              8, 9, "region 'data' of partition 'ping' needs 36KiB at "
+              "0x20100000; the closest PMSAv7 encoding grants 40KiB (a "
+              "64KiB region at 0x20100000, subregions 0-4), wasting 4KiB > "
+              "max_waste 2KiB");
+    /* placed: the lowest free 64 KiB multiple, above kernel_data */
+    check_app(plus(edit(HELLO, "base: 0x20100000, size: 64KiB",
+                        "size: 36KiB", NULL), "mpu:\n  max_waste: 2KiB\n"),
+              8, 9, "region 'data' of partition 'ping' needs 36KiB; the "
+              "closest PMSAv7 encoding grants 40KiB (a 64KiB region at "
+              "0x20100000, subregions 0-4), wasting 4KiB > max_waste 2KiB");
+}
+
+/* Declared, ping's data [0x20100000..0x201083FF] and pong's
+ * [0x20109000..0x2010FFFF] are apart; ping's is granted up to 0x20109FFF
+ * (five 8 KiB subregions). */
+static void overlap_uses_granted_extents(void **state)
+{
+    (void)state;
+    check_app(plus(edit(HELLO, "base: 0x20100000, size: 64KiB",
+                        "base: 0x20100000, size: 33KiB",
+                        "base: 0x20110000, size: 64KiB",
+                        "base: 0x20109000, size: 28KiB", NULL),
+                   "mpu:\n  max_waste: 8KiB\n"),
+              14, 9, "region 'data' of partition 'pong' "
+              "[0x20109000..0x2010FFFF] overlaps region 'data' of partition "
+              "'ping' [0x20100000..0x20109FFF granted for "
+              "0x20100000..0x201083FF] (declared at 8:9)");
+}
+
+static void region_no_room(void **state)
+{
+    (void)state;
+    check_app(edit(HELLO, "{ name: code, kind: code, base: 0x00100000, "
+                   "size: 64KiB }", "{ name: code, kind: code, size: 4MiB }",
+                   NULL),
+              7, 9, "cannot place region 'code' of partition 'ping': no "
+              "free 4MiB at a multiple of 4MiB in board memory ssram1 (it is "
+              "a 4MiB region, subregions 0-7)");
+}
+
+static void shared_region_in_rom(void **state)
+{
+    (void)state;
+    check(hello_plus("shared:\n  - { name: tele, base: 0x21000000, size: "
+                     "1KiB, access: { ping: r } }\n"),
+          edit(BOARD, "size: 16MiB, kind: ram", "size: 16MiB, kind: rom",
+               NULL),
+          1, APP_FILE, 21, 5, "shared region 'tele' [0x21000000..0x210003FF] "
+          "lies in ROM block 'psram'; shared regions must be in RAM");
+}
+
+static void shared_name_not_identifier(void **state)
+{
+    (void)state;
+    check_app(hello_plus("shared:\n  - { name: Tele, size: 1KiB, access: "
+                         "{ ping: r } }\n"),
+              21, 13, "shared region name 'Tele' must match [a-z][a-z0-9_]* "
+              "and be at most 31 characters");
+    check_app(hello_plus("shared:\n  - { name: abcdefghijklmnopqrstuvwxyz"
+                         "012345, size: 1KiB, access: { ping: r } }\n"),
+              21, 13, "shared region name 'abcdefghijklmnopqrstuvwxyz012345' "
+              "must match");
+}
+
+static void duplicate_shared_name(void **state)
+{
+    (void)state;
+    check_app(hello_plus("shared:\n"
+                         "  - { name: tele, size: 1KiB, access: { ping: r } }\n"
+                         "  - { name: tele, size: 1KiB, access: { pong: r } }\n"),
+              22, 13, "duplicate shared region name 'tele' (first declared "
+              "at 21:13)");
+}
+
+static void shared_access_invalid(void **state)
+{
+    (void)state;
+    check_app(hello_plus("shared:\n"
+                         "  - { name: tele, size: 1KiB, access: { ping: w } }\n"),
+              21, 47, "access of partition 'ping' to shared region 'tele' "
+              "must be none, r, rw, rx or rwx, found 'w'");
+}
+
+static void shared_access_unknown_partition(void **state)
+{
+    (void)state;
+    check_app(hello_plus("shared:\n"
+                         "  - { name: tele, size: 1KiB, access: { pnig: r } }\n"),
+              21, 41, "unknown key 'pnig' in 'access' of shared region "
+              "'tele' (allowed: ping, pong)");
+}
+
+static void too_many_mpu_regions(void **state)
+{
+    (void)state;
+    char *app = hello_plus("shared:\n");
+    for (int i = 0; i < 6; i++) {
+        char line[80];
+        snprintf(line, sizeof(line), "  - { name: s%d, size: 32, access: { "
+                 "ping: r } }\n", i);
+        app = plus(app, line);
+    }
+    check_app(app, 3, 5, "partition 'ping' needs 8 MPU regions (code, data, "
+              "0 device(s), 6 shared), more than the 7 the board's MPU "
+              "leaves to a partition (mpu_regions 8, 1 kept by the kernel)");
+}
+
+static void stack_not_aligned_to_guard(void **state)
+{
+    (void)state;
+    check_app(edit(HELLO, "  - name: pong\n    stack_size: 2KiB\n",
+                   "  - name: pong\n    stack_size: 2KiB\n"
+                   "    stack_guard: 128KiB\n", NULL),
+              15, 9, "data region 'data' of partition 'pong' is granted from "
+              "0x20110000, where the initial stack starts; that is not a "
+              "multiple of stack_guard 128KiB");
+}
+
+static void stack_guard_overlaps_region(void **state)
+{
+    (void)state;
+    check_app(plus(edit(HELLO, "base: 0x20100000, size: 64KiB",
+                        "base: 0x20100000, size: 32KiB", NULL),
+                   "shared:\n  - { name: tele, base: 0x2010FC00, size: 1KiB, "
+                   "access: { pong: r } }\n"),
+              14, 9, "the stack guard [0x2010FFE0..0x2010FFFF] (32B) below "
+              "data region 'data' of partition 'pong' overlaps shared region "
+              "'tele' [0x2010FC00..0x2010FFFF], which the partition may "
+              "access, so a stack overflow would not fault");
+}
+
+static void region_symbol_clash(void **state)
+{
+    (void)state;
+    check(edit(HELLO, PING_MEMORY, PING_DEVICES("[uart-1]"),
+               "name: data, kind: data, base: 0x2010",
+               "name: uart_1, kind: data, base: 0x2010", NULL),
+          edit(BOARD, SYSTICK, "  - { name: uart-1, type: cmsdk-uart, base: "
+               "0x40005000, size: 4KiB }\n" SYSTICK, NULL),
+          1, APP_FILE, 6, 15, "device 'uart-1' and region 'uart_1' of "
+          "partition 'ping' would both define the symbols "
+          "__region_uart_1_start and __region_uart_1_end");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -356,7 +638,8 @@ int main(void)
         cmocka_unit_test(region_overlaps_reserved),
         cmocka_unit_test(partition_without_window),
         cmocka_unit_test(region_outside_board_memory),
-        cmocka_unit_test(region_not_on_page_boundaries),
+        cmocka_unit_test(region_base_not_multiple_of_32),
+        cmocka_unit_test(region_size_not_multiple_of_32),
         cmocka_unit_test(board_memory_not_on_page_boundaries),
         cmocka_unit_test(nul_character_in_a_value),
         cmocka_unit_test(unknown_board),
@@ -364,6 +647,26 @@ int main(void)
         cmocka_unit_test(stack_larger_than_data_region),
         cmocka_unit_test(time_without_unit),
         cmocka_unit_test(time_not_whole_cycles),
+        cmocka_unit_test(board_mpu_regions_not_8_or_16),
+        cmocka_unit_test(stack_guard_not_power_of_two),
+        cmocka_unit_test(device_unknown),
+        cmocka_unit_test(device_is_console),
+        cmocka_unit_test(device_in_ppb),
+        cmocka_unit_test(device_owned_twice),
+        cmocka_unit_test(device_waste_exceeds_max),
+        cmocka_unit_test(device_covers_other_device),
+        cmocka_unit_test(region_waste_exceeds_max),
+        cmocka_unit_test(overlap_uses_granted_extents),
+        cmocka_unit_test(region_no_room),
+        cmocka_unit_test(shared_region_in_rom),
+        cmocka_unit_test(shared_name_not_identifier),
+        cmocka_unit_test(duplicate_shared_name),
+        cmocka_unit_test(shared_access_invalid),
+        cmocka_unit_test(shared_access_unknown_partition),
+        cmocka_unit_test(too_many_mpu_regions),
+        cmocka_unit_test(stack_not_aligned_to_guard),
+        cmocka_unit_test(stack_guard_overlaps_region),
+        cmocka_unit_test(region_symbol_clash),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -24,6 +24,8 @@ static void sizes(void **state)
     assert_int_equal(CFG_NUM_WINDOWS, 3);
     assert_int_equal(CFG_CLOCK_HZ, 25000000);
     assert_true(CFG_MAJOR_FRAME == 500000ull);
+    assert_int_equal(CFG_MPU_REGIONS, 8);
+    assert_int_equal(CFG_MPU_MAX_PART_REGIONS, 4);
     assert_string_equal(cfg_system.app_name, "trio");
     assert_int_equal(cfg_system.num_partitions, 3);
 }
@@ -42,10 +44,11 @@ static void board(void **state)
     assert_int_equal(b->mem[1].size, 1 << 20);
     assert_int_equal(b->num_reserved, 0);
     assert_null(b->reserved);
-    assert_int_equal(b->num_devices, 1);
+    assert_int_equal(b->num_devices, 2);
     assert_string_equal(b->devices[0].type, "cmsdk-uart");
     assert_int_equal(b->devices[0].irq, 2);
     assert_int_equal(b->console_base, 0x40005000);
+    assert_int_equal(b->mpu_regions, 8);
 }
 
 static void partitions(void **state)
@@ -66,20 +69,62 @@ static void partitions(void **state)
     assert_int_equal(p[2].max_threads, 4); /* default */
     assert_int_equal(p[2].first_thread, 10);
     assert_int_equal(p[2].stack_size, 256);
+    assert_int_equal(p[2].stack_base, 0x20000000); /* placed */
+    assert_int_equal(p[0].stack_guard, 32); /* default */
+    assert_int_equal(p[1].stack_guard, 1024);
 }
 
 static void regions(void **state)
 {
     (void)state;
+    /* beta declares its data region first; the table lists code first */
     const struct cfg_partition *p = &cfg_system.partitions[1];
     assert_int_equal(p->num_regions, 2);
-    assert_string_equal(p->regions[0].name, "ram");
-    assert_int_equal(p->regions[0].kind, CFG_REGION_DATA);
-    assert_int_equal(p->regions[0].access, CFG_ACCESS_R | CFG_ACCESS_W);
-    assert_int_equal(p->regions[0].size, 0x1000);
-    assert_int_equal(p->regions[1].kind, CFG_REGION_CODE);
-    assert_int_equal(p->regions[1].access, CFG_ACCESS_R | CFG_ACCESS_X);
-    assert_int_equal(p->regions[1].base, 0x00020000);
+    assert_string_equal(p->regions[0].name, "text");
+    assert_int_equal(p->regions[0].kind, CFG_REGION_CODE);
+    assert_int_equal(p->regions[0].access, CFG_ACCESS_R | CFG_ACCESS_X);
+    assert_int_equal(p->regions[0].base, 0x00020000);
+    assert_int_equal(p->regions[0].size, 0x4000);
+    assert_int_equal(p->regions[0].mpu_base, 0x00020000);
+    assert_int_equal(p->regions[0].mpu_size_log2, 14);
+    assert_int_equal(p->regions[0].mpu_srd, 0);
+    assert_string_equal(p->regions[1].name, "ram");
+    assert_int_equal(p->regions[1].kind, CFG_REGION_DATA);
+    assert_int_equal(p->regions[1].access, CFG_ACCESS_R | CFG_ACCESS_W);
+    assert_int_equal(p->regions[1].size, 0x1000);
+    assert_int_equal(p->regions[1].mpu_size_log2, 12);
+}
+
+/* gamma: its code, its data placed at the bottom of sram, the timer,
+ * the mailbox placed above the data region; alpha shares the mailbox. */
+static void placed_device_and_shared(void **state)
+{
+    (void)state;
+    const struct cfg_partition *g = &cfg_system.partitions[2];
+    const struct cfg_region *r = g->regions;
+    assert_int_equal(g->num_regions, 4);
+    assert_int_equal(r[1].base, 0x20000000);
+    assert_int_equal(r[1].size, 0x1000);
+    assert_int_equal(r[1].mpu_base, 0x20000000);
+    assert_int_equal(r[1].mpu_size_log2, 12);
+    assert_string_equal(r[2].name, "timer0");
+    assert_int_equal(r[2].kind, CFG_REGION_DEVICE);
+    assert_int_equal(r[2].access, CFG_ACCESS_R | CFG_ACCESS_W);
+    assert_int_equal(r[2].base, 0x40000000);
+    assert_int_equal(r[2].mpu_size_log2, 12);
+    assert_string_equal(r[3].name, "mailbox");
+    assert_int_equal(r[3].kind, CFG_REGION_SHARED);
+    assert_int_equal(r[3].access, CFG_ACCESS_R);
+    assert_int_equal(r[3].base, 0x20001000);
+    assert_int_equal(r[3].size, 256);
+    assert_int_equal(r[3].mpu_size_log2, 8);
+    assert_int_equal(r[3].mpu_srd, 0);
+    const struct cfg_partition *a = &cfg_system.partitions[0];
+    assert_int_equal(a->num_regions, 3);
+    assert_string_equal(a->regions[2].name, "mailbox");
+    assert_int_equal(a->regions[2].access, CFG_ACCESS_R | CFG_ACCESS_W);
+    assert_int_equal(a->regions[2].base, 0x20001000);
+    assert_int_equal(cfg_system.partitions[1].num_regions, 2);
 }
 
 static void schedule(void **state)
@@ -108,6 +153,7 @@ int main(void)
         cmocka_unit_test(board),
         cmocka_unit_test(partitions),
         cmocka_unit_test(regions),
+        cmocka_unit_test(placed_device_and_shared),
         cmocka_unit_test(schedule),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

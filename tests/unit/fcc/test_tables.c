@@ -30,7 +30,8 @@ static const char BOARD[] =
     "devices:\n"
     "  - { name: timer0, type: cmsdk-timer, base: 0x40000000, size: 4KiB, irq: 8 }\n"
     "  - { name: uart0, type: cmsdk-uart, base: 0x40004000, size: 4KiB }\n"
-    "console: uart0\n";
+    "console: uart0\n"
+    "mpu_regions: 16\n";
 
 /* Windows out of order, unequal thread counts, data before code. */
 static const char APP[] =
@@ -137,15 +138,22 @@ static void tables_text(void **state)
                 "        .entry = 0x00110001u,\n"
                 "        .stack_base = 0x20110000u,\n"
                 "        .stack_size = 0x00000400u,\n"
+                "        .stack_guard = 0x00000020u,\n"
                 "        .priority = 20,\n"
                 "        .max_threads = 4,\n"
                 "        .first_thread = 3,\n");
-    contains(c, "    { .name = \"rom\", .base = 0x00110000u, .size = "
-                "0x00008000u,\n      .kind = CFG_REGION_CODE, .access = "
-                "CFG_ACCESS_R | CFG_ACCESS_X },\n");
-    contains(c, "    { .name = \"ram\", .base = 0x20110000u, .size = "
-                "0x00008000u,\n      .kind = CFG_REGION_DATA, .access = "
-                "CFG_ACCESS_R | CFG_ACCESS_W },\n");
+    /* code first, though declared second */
+    contains(c, "static const struct cfg_region part_pong_regions[2] = {\n"
+                "    { .name = \"rom\", .base = 0x00110000u, .size = "
+                "0x00008000u,\n      .mpu_base = 0x00110000u, "
+                ".mpu_size_log2 = 15, .mpu_srd = 0x00,\n      .kind = "
+                "CFG_REGION_CODE, .access = CFG_ACCESS_R | CFG_ACCESS_X },\n"
+                "    { .name = \"ram\", .base = 0x20110000u, .size = "
+                "0x00008000u,\n      .mpu_base = 0x20110000u, "
+                ".mpu_size_log2 = 15, .mpu_srd = 0x00,\n      .kind = "
+                "CFG_REGION_DATA, .access = CFG_ACCESS_R | CFG_ACCESS_W },\n"
+                "};\n");
+    contains(c, "    .mpu_regions = CFG_MPU_REGIONS,\n");
     contains(c, "    { .partition = 0, .offset = 0ULL, .duration = 125000ULL"
                 " }, /* ping */\n"
                 "    { .partition = 1, .offset = 125000ULL, .duration = "
@@ -174,7 +182,9 @@ static void header_text(void **state)
                 "#define CFG_MAX_THREADS_PER_PARTITION 4\n"
                 "#define CFG_NUM_WINDOWS 3\n"
                 "#define CFG_CLOCK_HZ 25000000u\n"
-                "#define CFG_MAJOR_FRAME 250000ULL\n");
+                "#define CFG_MAJOR_FRAME 250000ULL\n"
+                "#define CFG_MPU_REGIONS 16\n"
+                "#define CFG_MPU_MAX_PART_REGIONS 2\n");
     free(h);
 }
 
@@ -191,6 +201,10 @@ static void linker_script_text(void **state)
         "  data (rw) : ORIGIN = 0x20110000, LENGTH = 0x00008000\n"
         "}\n"
         "__part_stack_size = 0x00000400;\n"
+        "__region_rom_start = 0x00110000;\n"
+        "__region_rom_end = 0x00118000;\n"
+        "__region_ram_start = 0x20110000;\n"
+        "__region_ram_end = 0x20118000;\n"
         "PROVIDE(__part_main = main);\n"
         "INCLUDE partition.ld\n");
     free(ld);

@@ -7,6 +7,7 @@ ExternalProject_Add(fcc_host
   BINARY_DIR ${FCC_HOST_DIR}
   CMAKE_ARGS -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Release -G Ninja
   INSTALL_COMMAND ""
+  BUILD_ALWAYS ON # ninja inside decides what is stale; without it, fcc sources changes go unseen
   BUILD_BYPRODUCTS ${FCC_HOST_DIR}/fcc)
 set(FENESTRA_FCC ${FCC_HOST_DIR}/fcc)
 set(FENESTRA_FCC_DEPENDS fcc_host)

@@ -21,6 +21,9 @@
 void arch_context_init(struct arch_context *ctx, uint32_t entry, uint32_t sp,
                        uint32_t arg, uint32_t ret);
 
+/* The thread's stack pointer when it was trapped. */
+uint32_t arch_context_sp(const struct arch_context *ctx);
+
 /* System-call view of a context trapped by `svc`: number and arguments. */
 uint32_t arch_syscall_number(const struct arch_context *ctx);
 uint32_t arch_syscall_arg(const struct arch_context *ctx, unsigned n);

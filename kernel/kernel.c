@@ -33,8 +33,8 @@ static uint32_t error_of(const struct thread *t, const struct kern_fault *f)
 {
     switch (f->kind) {
     case KERN_FAULT_MEMORY:
-        if ((f->stacking && (space_in_guard(t, t->ctx.sp - 1) ||
-                             space_in_guard(t, (t->ctx.sp - 32) & ~7u))) ||
+        if ((f->stacking && (space_in_guard(t, arch_context_sp(&t->ctx) - 1) ||
+                             space_in_guard(t, (arch_context_sp(&t->ctx) - 32) & ~7u))) ||
             (f->addr_valid && space_in_guard(t, f->addr)))
             return FEN_ERR_STACK_OVERFLOW;
         return FEN_ERR_MEMORY_VIOLATION;

@@ -31,6 +31,11 @@ void arch_context_init(struct arch_context *ctx, uint32_t entry, uint32_t sp,
     ctx->xpsr = XPSR_THUMB;
 }
 
+uint32_t arch_context_sp(const struct arch_context *ctx)
+{
+    return ctx->sp;
+}
+
 uint32_t arch_syscall_number(const struct arch_context *ctx)
 {
     return ctx->r[12];

@@ -30,6 +30,7 @@ void arch_context_init(struct arch_context *ctx, uint32_t entry, uint32_t sp,
     ctx->lr = ret;
 }
 
+uint32_t arch_context_sp(const struct arch_context *ctx) { return ctx->sp; }
 uint32_t arch_syscall_number(const struct arch_context *ctx) { return ctx->r[12]; }
 uint32_t arch_syscall_arg(const struct arch_context *ctx, unsigned n) { return ctx->r[n]; }
 void arch_syscall_return(struct arch_context *ctx, uint32_t r0) { ctx->r[0] = r0; }

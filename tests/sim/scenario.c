@@ -3,9 +3,13 @@
 
 #include "scenario.h"
 
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "machine.h"
@@ -28,8 +32,14 @@ void scenario_run(struct scenario *s, const char *elf_dir, uint64_t frames)
     static struct sim_machine m;
     char err[512];
     uint32_t peek = s->peek_addr;
+    struct scenario_peek peeks[SCENARIO_MAX_PEEKS];
+    size_t num_peeks = s->num_peeks;
+    memcpy(peeks, s->peeks, sizeof peeks);
     memset(s, 0, sizeof *s);
     s->peek_addr = peek;
+    s->num_peeks = num_peeks;
+    for (size_t i = 0; i < num_peeks; i++)
+        s->peeks[i] = (struct scenario_peek){peeks[i].addr, peeks[i].len, NULL};
     FILE *console = open_memstream(&s->console, &s->console_len);
     if (!console || !sim_machine_init(&m, &cfg_system, elf_dir, console, stderr, err,
                                       sizeof err)) {
@@ -45,6 +55,16 @@ void scenario_run(struct scenario *s, const char *elf_dir, uint64_t frames)
     const uint8_t *word = peek ? sim_mem_host(&m.mem, peek, 4) : NULL;
     if (word)
         memcpy(&s->peek_value, word, 4);
+    for (size_t i = 0; i < s->num_peeks; i++) {
+        struct scenario_peek *p = &s->peeks[i];
+        const uint8_t *host = p->len ? sim_mem_host(&m.mem, p->addr, p->len) : NULL;
+        if (!host)
+            continue;
+        p->bytes = malloc(p->len);
+        if (!p->bytes)
+            abort();
+        memcpy(p->bytes, host, p->len);
+    }
     sim_machine_free(&m);
     fclose(console);
 }
@@ -53,6 +73,59 @@ void scenario_free(struct scenario *s)
 {
     free(s->console);
     free(s->ev);
+    for (size_t i = 0; i < s->num_peeks; i++)
+        free(s->peeks[i].bytes);
+}
+
+size_t scenario_peek(struct scenario *s, uint32_t addr, uint32_t len)
+{
+    if (s->num_peeks == SCENARIO_MAX_PEEKS)
+        abort();
+    s->peeks[s->num_peeks] = (struct scenario_peek){addr, len, NULL};
+    return s->num_peeks++;
+}
+
+/* The value of `symbol` in the symbol table of an open ELF, if there. */
+static int find_symbol(Elf *e, const char *symbol, uint32_t *value)
+{
+    for (Elf_Scn *scn = elf_nextscn(e, NULL); scn; scn = elf_nextscn(e, scn)) {
+        GElf_Shdr sh;
+        Elf_Data *d = gelf_getshdr(scn, &sh) && sh.sh_type == SHT_SYMTAB
+                          ? elf_getdata(scn, NULL)
+                          : NULL;
+        for (size_t i = 0; d && sh.sh_entsize && i < sh.sh_size / sh.sh_entsize; i++) {
+            GElf_Sym sym;
+            const char *name = gelf_getsym(d, (int)i, &sym)
+                                   ? elf_strptr(e, sh.sh_link, sym.st_name)
+                                   : NULL;
+            if (name && strcmp(name, symbol) == 0) {
+                *value = (uint32_t)sym.st_value;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+uint32_t scenario_symbol(const char *elf_dir, const char *part, const char *symbol)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s.elf", elf_dir, part);
+    int fd = open(path, O_RDONLY);
+    Elf *e = fd >= 0 && elf_version(EV_CURRENT) != EV_NONE
+                 ? elf_begin(fd, ELF_C_READ, NULL)
+                 : NULL;
+    uint32_t value = 0;
+    int found = e && find_symbol(e, symbol, &value);
+    if (e)
+        elf_end(e);
+    if (fd >= 0)
+        close(fd);
+    if (!found) {
+        fprintf(stderr, "scenario: no symbol %s in %s\n", symbol, path);
+        abort();
+    }
+    return value;
 }
 
 long scenario_find(const struct scenario *s, size_t from, uint8_t type, int part)

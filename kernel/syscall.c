@@ -30,10 +30,10 @@ static uint64_t arg64(struct thread *t)
 static int32_t sys_console_write(struct thread *t)
 {
     uint32_t buf = arg(t, 0), len = arg(t, 1);
-    if (len > INT32_MAX)
-        return -FEN_INVALID_PARAM;
     if (!space_user_buffer(t, FEN_SYS_CONSOLE_WRITE, buf, len, SPACE_READ))
-        return -FEN_INVALID_PARAM;
+        return -FEN_INVALID_PARAM; /* wrapping lengths included: reported */
+    if (len > INT32_MAX)
+        return -FEN_INVALID_PARAM; /* its memory, but the count would not fit r0 */
     char chunk[128];
     for (uint32_t done = 0; done < len;) {
         uint32_t n = len - done < sizeof chunk ? len - done : sizeof chunk;

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#define SIM_PAGE_GRANULES_BYTES (32u * SIM_MPU_GRANULE) /* the 1 KiB page */
+
 void sim_mpu_reset(struct sim_mpu *m, unsigned num_regions,
                    void (*on_change)(void *), void *user)
 {
@@ -169,15 +171,64 @@ enum sim_verdict sim_mpu_check_range(const struct sim_mpu *m, uint32_t addr,
     return SIM_ALLOW;
 }
 
+/* Granules (bit g: [page + 32g, +32)) of the 1 KiB page that region i
+ * covers: its range and its enabled subregions. */
+static uint32_t region_page_mask(const struct sim_mpu *m, unsigned i, uint32_t page)
+{
+    uint32_t rasr = m->rasr[i];
+    if (!(rasr & MPU_RASR_ENABLE))
+        return 0;
+    unsigned log2 = ((rasr & MPU_RASR_SIZE_MASK) >> MPU_RASR_SIZE_SHIFT) + 1;
+    if (log2 < 5)
+        return 0;
+    uint64_t size = 1ull << log2;
+    uint32_t base = (uint32_t)(m->rbar[i] & ~(size - 1));
+    uint8_t srd = log2 >= 8 ? (uint8_t)(rasr >> MPU_RASR_SRD_SHIFT) : 0;
+    if (log2 >= 10) {
+        if ((uint64_t)(page - base) >= size)
+            return 0;
+        if (log2 >= 13) /* subregions of 1 KiB or more: one decides */
+            return srd & (1u << ((page - base) >> (log2 - 3))) ? 0 : 0xffffffffu;
+    } else if ((base & ~(SIM_PAGE_GRANULES_BYTES - 1)) != page) {
+        return 0;
+    }
+    uint32_t mask = 0;
+    for (unsigned g = 0; g < 32; g++) {
+        uint32_t addr = page + g * SIM_MPU_GRANULE;
+        if ((uint64_t)(addr - base) >= size)
+            continue;
+        if (!(srd & (1u << ((addr - base) >> (log2 - 3)))) || log2 < 8)
+            mask |= 1u << g;
+    }
+    return mask;
+}
+
+/* Highest region first; each granule takes the rights of the first region
+ * that covers it, unprivileged; granules no region covers get nothing. */
 void sim_mpu_page(const struct sim_mpu *m, uint32_t page, uint32_t allowed[3])
 {
-    for (int a = 0; a < 3; a++) {
-        allowed[a] = 0;
-        for (unsigned g = 0; g < 32; g++) {
-            if (sim_mpu_check(m, page + g * SIM_MPU_GRANULE, (enum sim_access)a,
-                              false) == SIM_ALLOW)
-                allowed[a] |= 1u << g;
-        }
+    allowed[SIM_READ] = allowed[SIM_WRITE] = allowed[SIM_EXEC] = 0;
+    if (page >= ARMV7M_PPB_BASE && page < ARMV7M_PPB_END)
+        return;
+    if (!(m->ctrl & MPU_CTRL_ENABLE)) {
+        allowed[SIM_READ] = allowed[SIM_WRITE] = 0xffffffffu;
+        allowed[SIM_EXEC] = default_xn(page) ? 0 : 0xffffffffu;
+        return;
+    }
+    uint32_t decided = 0;
+    for (int i = (int)m->num_regions - 1; i >= 0 && decided != 0xffffffffu; i--) {
+        uint32_t fresh = region_page_mask(m, (unsigned)i, page) & ~decided;
+        if (!fresh)
+            continue;
+        decided |= fresh;
+        unsigned ap = (m->rasr[i] & MPU_RASR_AP_MASK) >> MPU_RASR_AP_SHIFT;
+        if (ap_allows(ap, SIM_READ, false))
+            allowed[SIM_READ] |= fresh;
+        if (ap_allows(ap, SIM_WRITE, false))
+            allowed[SIM_WRITE] |= fresh;
+        if (ap_allows(ap, SIM_EXEC, false) && !(m->rasr[i] & MPU_RASR_XN) &&
+            page < 0xE0000000u)
+            allowed[SIM_EXEC] |= fresh;
     }
 }
 

@@ -184,6 +184,9 @@ static void bad_arguments_are_refused_without_change(void **state)
     /* Console buffer crossing the end of the data region, and in code. */
     assert_int_equal(fake_syscall(FEN_SYS_CONSOLE_WRITE, 0x8ff0, 0x20, 0, 0), -FEN_INVALID_PARAM);
     assert_int_equal(fake_syscall(FEN_SYS_CONSOLE_WRITE, 0xfffffff0, 0x20, 0, 0), -FEN_INVALID_PARAM);
+    /* A length that wraps the address space, from the caller's own data. */
+    assert_int_equal(fake_syscall(FEN_SYS_CONSOLE_WRITE, 0x8000, 0xf0000000u, 0, 0),
+                     -FEN_INVALID_PARAM);
     assert_int_equal(fake_syscall(FEN_SYS_PARTITION_INFO, 0x1000, 0, 0, 0), -FEN_INVALID_PARAM);
     assert_int_equal(fake_syscall(FEN_SYS_THREAD_START, 3, 0, 0, 0), -FEN_INVALID_PARAM);
     assert_int_equal(fake_syscall(999, 0, 0, 0, 0), -FEN_INVALID_CALL);
@@ -192,6 +195,8 @@ static void bad_arguments_are_refused_without_change(void **state)
     assert_non_null(strstr(fake_console, "partition a: MEMORY_VIOLATION in system call 0: "
                                          "buffer 0x00008ff0 (32 bytes, read) is not its "
                                          "memory; refused\n"));
+    assert_non_null(strstr(fake_console, "in system call 0: buffer 0x00008000 (4026531840 "
+                                         "bytes, read)"));
     assert_non_null(strstr(fake_console, "in system call 10: buffer 0x00001000 (40 bytes, "
                                          "write)"));
     assert_null(strstr(fake_console, "partition a: a"));

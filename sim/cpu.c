@@ -424,15 +424,18 @@ static bool settle_access(struct sim_cpu *c, struct arch_context *ctx,
                           struct sim_exit *x)
 {
     uint32_t pc = ctx->pc, at;
+    /* The fetch of an instruction that cannot begin before the stop cycle
+     * (the run ended exactly before a refused fetch) is no fault yet: the
+     * interrupt comes first, as on the board. */
+    if (c->now >= c->stop_at) {
+        x->why = SIM_STOP_CLOCK;
+        return false;
+    }
     const uint8_t *code = sim_mem_host(c->mem, pc, 2);
     uint32_t len = code ? thumb_insn_len((uint16_t)(code[0] | code[1] << 8)) : 2;
     enum sim_verdict v = verdict(c, pc, len, SIM_EXEC, &at);
     if (v != SIM_ALLOW) {
         memory_fault(c, v, SIM_EXEC, at, false, x);
-        return false;
-    }
-    if (c->now >= c->stop_at) {
-        x->why = SIM_STOP_CLOCK;
         return false;
     }
     c->precise_steps++;

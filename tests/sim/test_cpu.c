@@ -455,6 +455,38 @@ static void region_edges_inside_a_page_are_exact(void **state)
     grant(r, test_grants, 2);
 }
 
+/* The instruction that reaches the stop cycle is the last of its run: a
+ * refused fetch right after it is not reported before the interrupt (here
+ * a fall-through off the end of the code region, and a jump out of it). */
+static void stop_cycle_comes_before_a_refused_fetch(void **state)
+{
+    struct rig *r = *state;
+    uint8_t *end = sim_mem_host(&r->mem, CODE + 0xffc, 4);
+    static const uint8_t nops[] = {0x00, 0xbf, 0x00, 0xbf}; /* nop; nop */
+    uint8_t saved[4];
+    memcpy(saved, end, 4);
+    memcpy(end, nops, 4);
+    struct arch_context c;
+    bare_context(&c, CODE + 0xffc);
+    r->clock.now = 0;
+    struct sim_exit x = run_until(r, &c, 2);
+    assert_int_equal(x.why, SIM_STOP_CLOCK);
+    assert_int_equal(c.pc, CODE + 0x1000);
+    assert_int_equal(r->clock.now, 2);
+    x = run_until(r, &c, 3); /* the next run faults, at no cost */
+    assert_int_equal(x.why, SIM_STOP_MEMORY);
+    assert_int_equal(x.access, SIM_EXEC);
+    assert_int_equal(r->clock.now, 2);
+    memcpy(end, saved, 4);
+    bare_context(&c, CODE + 0x400); /* adds; adds; bx r1 */
+    c.r[1] = (CODE + 0x2000) | 1;
+    r->clock.now = 0;
+    x = run_until(r, &c, 3);
+    assert_int_equal(x.why, SIM_STOP_CLOCK);
+    assert_int_equal(c.pc, CODE + 0x2000);
+    r->mpu.cfsr = 0;
+}
+
 /* The memory layer's page operations take effect while the guest runs
  * (DESIGN.md: the MPU model and demand paging need them). */
 static void pages_can_be_protected_and_unmapped_at_run_time(void **state)
@@ -553,6 +585,7 @@ int main(void)
         cmocka_unit_test(jump_to_forbidden_code_keeps_the_count),
         cmocka_unit_test(partition_cannot_touch_memory_outside_its_regions),
         cmocka_unit_test(region_edges_inside_a_page_are_exact),
+        cmocka_unit_test(stop_cycle_comes_before_a_refused_fetch),
         cmocka_unit_test(pages_can_be_protected_and_unmapped_at_run_time),
         cmocka_unit_test(block_counts_agree_with_unicorn),
         cmocka_unit_test(resumed_tails_inside_it_blocks),

@@ -203,6 +203,8 @@ static uc_err open_probe_engine(struct sim_cpu *c, int model)
     uint32_t control = 1;
     if (e == UC_ERR_OK)
         e = uc_reg_write(*uc, UC_ARM_REG_CONTROL, &control);
+    if (e == UC_ERR_OK)
+        e = uc_context_alloc(*uc, &c->probe_saved);
     return e;
 }
 
@@ -250,6 +252,9 @@ void sim_cpu_close(struct sim_cpu *c)
         uc_close(c->tail_uc);
     if (c->it_tail_uc)
         uc_close(c->it_tail_uc);
+    if (c->probe_saved)
+        uc_context_free(c->probe_saved);
+    c->probe_saved = NULL;
     if (c->probe_uc)
         uc_close(c->probe_uc);
     c->uc = c->tail_uc = c->it_tail_uc = c->probe_uc = NULL;
@@ -411,57 +416,115 @@ static uc_err probe_step(struct sim_cpu *c, struct arch_context *ctx, uint32_t l
     return e;
 }
 
-/* The TLB refused an access of the instruction at ctx->pc (the run
- * stopped exactly before it, the clock settled).  The refusal only says
- * "not uniformly allowed on this page": settle it exactly, at the MPU's
- * 32-byte resolution.  The fetch is checked first; then the probe engine
- * runs the instruction against scratch pages to learn each access's exact
- * address, and the first refused one is the fault (MMFAR).  If all are
- * allowed, the instruction runs for real on the probe engine and retires.
- * Returns true when it retired; false with *x set when it faulted, or with
+/* The exclusive-monitor instructions (Thumb-2 T1 encodings): LDREX,
+ * LDREXB, LDREXH set the monitor; STREX, STREXB, STREXH and CLREX clear
+ * it. */
+static bool is_load_exclusive(uint16_t hw1, uint16_t hw2)
+{
+    unsigned op = (hw2 >> 4) & 0xf;
+    return (hw1 & 0xfff0) == 0xe850 || ((hw1 & 0xfff0) == 0xe8d0 && (op == 4 || op == 5));
+}
+
+static bool ends_exclusive(uint16_t hw1, uint16_t hw2)
+{
+    unsigned op = (hw2 >> 4) & 0xf;
+    return (hw1 & 0xfff0) == 0xe840 || ((hw1 & 0xfff0) == 0xe8c0 && (op == 4 || op == 5)) ||
+           (hw1 == 0xf3bf && (hw2 & 0xfff0) == 0x8f20);
+}
+
+enum settled { SETTLED_RETIRED, SETTLED_STOPPED };
+
+/* Settles the one instruction at ctx->pc: checks its fetch, learns its
+ * accesses on the probe engine against scratch pages (the engine's own
+ * state, exclusive monitor included, is put back afterwards), checks each
+ * at the MPU's 32-byte resolution, and runs it for real if all are
+ * allowed.  SETTLED_STOPPED with *x set on a fault or a trap, or with
  * x->why == SIM_STOP_CLOCK when no cycle is left in this run. */
-static bool settle_access(struct sim_cpu *c, struct arch_context *ctx,
-                          struct sim_exit *x)
+static enum settled settle_one(struct sim_cpu *c, struct arch_context *ctx,
+                               struct sim_exit *x, uint16_t hw[2])
 {
     uint32_t pc = ctx->pc, at;
-    /* The fetch of an instruction that cannot begin before the stop cycle
-     * (the run ended exactly before a refused fetch) is no fault yet: the
-     * interrupt comes first, as on the board. */
+    /* An instruction that cannot begin before the stop cycle (the run
+     * ended exactly before a refused fetch) is no fault yet: the interrupt
+     * comes first, as on the board. */
     if (c->now >= c->stop_at) {
         x->why = SIM_STOP_CLOCK;
-        return false;
+        return SETTLED_STOPPED;
     }
-    const uint8_t *code = sim_mem_host(c->mem, pc, 2);
-    uint32_t len = code ? thumb_insn_len((uint16_t)(code[0] | code[1] << 8)) : 2;
+    const uint8_t *code = sim_mem_host(c->mem, pc, 4);
+    hw[0] = code ? (uint16_t)(code[0] | code[1] << 8) : 0;
+    hw[1] = code ? (uint16_t)(code[2] | code[3] << 8) : 0;
+    uint32_t len = thumb_insn_len(hw[0]);
     enum sim_verdict v = verdict(c, pc, len, SIM_EXEC, &at);
     if (v != SIM_ALLOW) {
         memory_fault(c, v, SIM_EXEC, at, false, x);
-        return false;
+        return SETTLED_STOPPED;
     }
     c->precise_steps++;
     struct arch_context probe_ctx = *ctx;
+    uc_context_save(c->probe_uc, c->probe_saved);
     probe_step(c, &probe_ctx, len, SIM_PROBE_DISCOVER);
-    if (c->probe_intno >= 0 || c->probe_overflow) {
-        *x = (struct sim_exit){.why = SIM_STOP_EXCEPTION,
-                               .exception = (uint32_t)c->probe_intno};
-        return false;
+    uc_context_restore(c->probe_uc, c->probe_saved);
+    if (c->probe_intno == EXCP_SWI) { /* svc: it traps, nothing to access */
+        *x = (struct sim_exit){.why = SIM_STOP_SVC};
+        ctx->pc = pc + len;
+        c->now++;
+        return SETTLED_STOPPED;
     }
+    if (c->probe_overflow) {
+        *x = (struct sim_exit){.why = SIM_STOP_EXCEPTION, .exception = UINT32_MAX};
+        return SETTLED_STOPPED;
+    }
+    /* Other exceptions of the discovery run are not the instruction's own
+     * verdict (a branch to a scratch page's zeros, a load into pc):
+     * running it for real decides. */
     for (unsigned i = 0; i < c->probe_n; i++) {
         const struct sim_probe_access *a = &c->probe[i];
         v = verdict(c, a->addr, a->size, a->access, &at);
         if (v != SIM_ALLOW) {
             memory_fault(c, v, a->access, at, false, x);
-            return false;
+            return SETTLED_STOPPED;
         }
     }
     uc_err e = probe_step(c, ctx, len, SIM_PROBE_EXECUTE);
-    save_context(c->probe_uc, ctx);
+    if (e == UC_ERR_INSN_INVALID || c->probe_intno == EXCP_UDEF ||
+        c->probe_intno == EXCP_BKPT) {
+        *x = (struct sim_exit){.why = SIM_STOP_UNDEFINED};
+        return SETTLED_STOPPED;
+    }
     if (e != UC_ERR_OK || c->probe_intno != -1) {
         *x = (struct sim_exit){.why = SIM_STOP_EXCEPTION,
                                .exception = (uint32_t)c->probe_intno};
-        return false;
+        return SETTLED_STOPPED;
     }
+    save_context(c->probe_uc, ctx);
     c->now++;
+    return SETTLED_RETIRED;
+}
+
+#define SIM_EXCLUSIVE_MAX 64 /* instructions followed from LDREX to STREX */
+
+/* The TLB refused an access of the instruction at ctx->pc (the run
+ * stopped exactly before it, the clock settled).  The refusal only says
+ * "not uniformly allowed on this page": settle it exactly.  An exclusive
+ * load settled here set the probe engine's monitor, which the main engine
+ * does not share, so the instructions after it are settled here too, up
+ * to its store-exclusive (or CLREX, or a trap, or a bound).  Returns true
+ * when the run can go on; false with *x set as settle_one sets it. */
+static bool settle_access(struct sim_cpu *c, struct arch_context *ctx,
+                          struct sim_exit *x)
+{
+    uint16_t hw[2];
+    if (settle_one(c, ctx, x, hw) != SETTLED_RETIRED)
+        return false;
+    if (!is_load_exclusive(hw[0], hw[1]))
+        return true;
+    for (int n = 0; n < SIM_EXCLUSIVE_MAX; n++) {
+        if (settle_one(c, ctx, x, hw) != SETTLED_RETIRED)
+            return false;
+        if (ends_exclusive(hw[0], hw[1]))
+            break;
+    }
     return true;
 }
 

@@ -64,6 +64,7 @@ struct sim_cpu {
     uc_engine *tail_uc;      /* runs unconditional tails, counting */
     uc_engine *it_tail_uc;   /* runs tails that touch an IT block, with exits */
     uc_engine *probe_uc;     /* settles accesses the TLB refused (see cpu.c) */
+    uc_context *probe_saved; /* its state around a discovery run */
     struct sim_mpu *mpu;     /* the MPU model (fault status registers) */
     struct sim_clock *clock;
     struct sim_mem *mem;

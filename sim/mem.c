@@ -110,13 +110,24 @@ static uint32_t mpu_page_perms(const struct sim_mem *m, uint32_t page)
         if (allowed[a] == 0xffffffffu)
             perms |= needed_perm[a];
     }
+    bool data_mixed = (allowed[SIM_READ] != 0 && allowed[SIM_READ] != 0xffffffffu) ||
+                      (allowed[SIM_WRITE] != 0 && allowed[SIM_WRITE] != 0xffffffffu);
+    if (data_mixed)
+        perms &= ~(uint32_t)(UC_PROT_READ | UC_PROT_WRITE);
     return perms;
 }
 
 /* TLB miss on a CPU engine: the page enters the TLB with the rights both
  * the MPU (uniformly over the page) and the page table grant, if those
  * include the access being made.  Otherwise the access is refused and
- * remembered; the CPU settles it exactly (see mem.h). */
+ * remembered; the CPU settles it exactly (see mem.h).  A page whose read or
+ * write verdict is mixed gets no data rights at all, so every data access
+ * to it is settled on the probe engine: an exclusive load and its store
+ * (same address) then always run on the same engine, which holds the
+ * exclusive monitor.  Device pages never enter the TLB: every instruction
+ * that touches a device is settled whole, so a device access has its side
+ * effect exactly once, even for an LDM/STM that the main engine began on
+ * another page. */
 static bool on_tlb_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
                         uc_tlb_entry *result, void *user)
 {
@@ -126,6 +137,8 @@ static bool on_tlb_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
     enum sim_access access = access_of(type);
     m->tlb_fills++;
     uint32_t perms = mpu_page_perms(m, page) & page_perms(m, page);
+    if (mmio_of(m, page))
+        perms = 0; /* see below */
     if (perms & needed_perm[access]) {
         result->paddr = page;
         result->perms = perms;
@@ -137,11 +150,28 @@ static bool on_tlb_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
     return false;
 }
 
-/* TLB miss on the probe engine.  Discovering: instruction fetches see real
- * memory (the MPU verdict on the fetch is settled before), data pages each
- * get a scratch page, so the instruction's accesses are seen and nothing
- * real is touched.  Executing: the page table alone decides, since every
- * access has been checked against the MPU already. */
+/* A scratch page of the probe engine standing for guest page `page`;
+ * -1 when all are taken. */
+static int scratch_slot(struct sim_mem *m, uint32_t page)
+{
+    unsigned i = 0;
+    while (i < m->probe_pages && m->probe_page[i] != page)
+        i++;
+    if (i == SIM_PROBE_PAGES)
+        return -1;
+    if (i == m->probe_pages)
+        m->probe_page[m->probe_pages++] = page;
+    return (int)i;
+}
+
+/* TLB miss on the probe engine.  Discovering: data pages each get a
+ * scratch page, so the instruction's accesses are seen and nothing real is
+ * touched; the instruction's own page is mapped for fetching only, or its
+ * data accesses would reach real memory through the fetch's entry.
+ * Executing: the page table alone decides, since every access has been
+ * checked against the MPU already.  In both modes a fetch from a page that
+ * cannot be fetched (a branch's target, translated before the count stops
+ * the run) gets a scratch page: nothing there ever runs. */
 static bool on_probe_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
                           uc_tlb_entry *result, void *user)
 {
@@ -149,19 +179,21 @@ static bool on_probe_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
     struct sim_mem *m = user;
     uint32_t page = (uint32_t)vaddr & ~(SIM_PAGE_SIZE - 1);
     enum sim_access access = access_of(type);
-    if (m->probe_mode == SIM_PROBE_DISCOVER && access != SIM_EXEC) {
-        unsigned i = 0;
-        while (i < m->probe_pages && m->probe_page[i] != page)
-            i++;
-        if (i == SIM_PROBE_PAGES)
-            return false;
-        if (i == m->probe_pages)
-            m->probe_page[m->probe_pages++] = page;
-        result->paddr = SIM_PROBE_SCRATCH + i * SIM_PAGE_SIZE;
-        result->perms = UC_PROT_READ | UC_PROT_WRITE;
+    uint32_t perms = page_perms(m, page);
+    bool discover = m->probe_mode == SIM_PROBE_DISCOVER;
+    if (access == SIM_EXEC && (perms & UC_PROT_EXEC)) {
+        result->paddr = page;
+        result->perms = discover ? UC_PROT_EXEC : perms;
         return true;
     }
-    uint32_t perms = page_perms(m, page);
+    if (discover || access == SIM_EXEC) {
+        int i = scratch_slot(m, page);
+        if (i < 0)
+            return false;
+        result->paddr = SIM_PROBE_SCRATCH + (uint32_t)i * SIM_PAGE_SIZE;
+        result->perms = discover ? UC_PROT_READ | UC_PROT_WRITE : UC_PROT_EXEC;
+        return true;
+    }
     if (!(perms & needed_perm[access]))
         return false;
     result->paddr = page;
@@ -270,7 +302,7 @@ bool sim_mem_attach(struct sim_mem *m, uc_engine *uc, bool probe, char *err,
                            m->ram[i].host);
     if (e == UC_ERR_OK && probe) {
         e = uc_mem_map(uc, SIM_PROBE_SCRATCH, SIM_PROBE_PAGES * SIM_PAGE_SIZE,
-                       UC_PROT_READ | UC_PROT_WRITE);
+                       UC_PROT_ALL);
         m->probe_engine = (int)n;
     }
     if (e != UC_ERR_OK)

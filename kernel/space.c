@@ -32,14 +32,17 @@ static bool encode_partition(struct part *p)
     return ok;
 }
 
+/* A board whose MPU has fewer regions than the tables were built for
+ * cannot isolate anyone: every partition stops with a configuration
+ * error. */
 void space_init(void)
 {
-    arch_mpu_init();
+    bool mpu_ok = arch_mpu_init() >= CFG_MPU_REGIONS;
     kstate.sched.mpu_part = -1;
     kstate.sched.mpu_thread = 0;
     for (uint8_t i = 0; i < cfg_system.num_partitions; i++) {
         struct part *p = &kstate.parts[i];
-        if (!encode_partition(p)) {
+        if (!encode_partition(p) || !mpu_ok) {
             char line[96];
             uint32_t o = console_fmt_str(line, "partition ");
             o += console_fmt_str(line + o, p->cfg->name);
@@ -100,7 +103,8 @@ bool space_range_ok(const struct thread *t, uint32_t addr, uint32_t len,
         const struct cfg_region *r = &c->regions[i];
         if (addr >= r->base && addr - r->base < r->size &&
             len <= r->size - (addr - r->base))
-            return (rights_of(r) & access) == access && !overlaps_guard(t, addr, len);
+            return r->kind != CFG_REGION_DEVICE && (rights_of(r) & access) == access &&
+                   !overlaps_guard(t, addr, len);
     }
     return false;
 }

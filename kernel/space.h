@@ -25,9 +25,10 @@ void space_switch(const struct thread *t);
 /* Loads partition p's set (and no thread's guard): for tools and tests. */
 void space_load_partition(uint8_t p);
 
-/* True when [addr, addr+len) lies inside one region of p granting every
- * `access` bit, and outside the calling thread's guard.  len 0 is
- * accepted. */
+/* True when [addr, addr+len) lies inside one memory region (code, data or
+ * shared: never a device, whose registers the kernel must not read or
+ * write on a partition's behalf) of t's partition granting every `access`
+ * bit, and outside t's stack guard.  len 0 is accepted. */
 bool space_range_ok(const struct thread *t, uint32_t addr, uint32_t len,
                     unsigned access);
 

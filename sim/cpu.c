@@ -535,7 +535,7 @@ bool sim_cpu_stacking_ok(struct sim_cpu *c, uint32_t sp, uint32_t pc,
     enum sim_verdict v = verdict(c, frame, 32, SIM_WRITE, &at);
     if (v == SIM_ALLOW)
         return true;
-    memory_fault(c, v, SIM_WRITE, at, v != SIM_BUSFAULT, x);
+    memory_fault(c, v, SIM_WRITE, at, true, x);
     x->pc = pc;
     return false;
 }

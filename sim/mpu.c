@@ -235,7 +235,9 @@ void sim_mpu_page(const struct sim_mpu *m, uint32_t page, uint32_t allowed[3])
 void sim_mpu_record_fault(struct sim_mpu *m, enum sim_verdict v,
                           enum sim_access a, uint32_t addr, bool stacking)
 {
-    if (v == SIM_BUSFAULT) {
+    if (v == SIM_BUSFAULT && stacking) {
+        m->cfsr |= SCB_BFSR_STKERR; /* BFAR is not valid for stacking */
+    } else if (v == SIM_BUSFAULT) {
         m->cfsr |= SCB_BFSR_PRECISERR | SCB_BFSR_BFARVALID;
         m->bfar = addr;
     } else if (stacking) {

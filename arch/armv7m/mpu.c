@@ -5,7 +5,9 @@
 
 /* AP for the unprivileged rights: read-only rights use the encoding that
  * keeps privileged writes (the kernel copies into read-only shared memory
- * on behalf of its writers), except for code, which nobody writes. */
+ * on behalf of its writers), except for code, which nobody writes.  No
+ * rights (a stack guard) still leaves the kernel its access: a guard may
+ * lie over kernel memory just below a partition's region. */
 static unsigned ap_of(unsigned access)
 {
     if (access & MPU_W)
@@ -14,7 +16,7 @@ static unsigned ap_of(unsigned access)
         return MPU_AP_RO;
     if (access & MPU_R)
         return MPU_AP_PRIV_RW_UNPRIV_RO;
-    return MPU_AP_NONE;
+    return MPU_AP_PRIV_RW;
 }
 
 /* TEX, C, B, S (ARMv7-M ARM, B3.5.9). */
@@ -75,15 +77,25 @@ void mpu_init(void)
     mmio_write32(MPU_BASE + MPU_CTRL, MPU_CTRL_ENABLE | MPU_CTRL_PRIVDEFENA);
 }
 
+/* Between the RBAR and the RASR store a slot holds the new base with the
+ * old size and rights, so the MPU is off while it is reloaded (the kernel
+ * runs privileged on the default map meanwhile; no unprivileged code runs)
+ * and the barrier makes the new set apply to what follows. */
 void mpu_load(const struct mpu_region *set, unsigned n)
 {
     static const uint32_t pair[4] = {MPU_RBAR, MPU_RBAR_A1, MPU_RBAR_A2,
                                      MPU_RBAR_A3};
+    if (n == 0)
+        return;
+    uint32_t ctrl = mmio_read32(MPU_BASE + MPU_CTRL);
+    mmio_write32(MPU_BASE + MPU_CTRL, 0);
     for (unsigned i = 0; i < n; i++) {
         uint32_t reg = MPU_BASE + pair[i % 4];
         mmio_write32(reg, set[i].rbar);
         mmio_write32(reg + 4, set[i].rasr);
     }
+    mmio_write32(MPU_BASE + MPU_CTRL, ctrl);
+    mmio_barrier();
 }
 
 struct mpu_decoded mpu_decode(const struct mpu_region *r)

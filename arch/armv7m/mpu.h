@@ -33,8 +33,8 @@ enum { MPU_R = 1, MPU_W = 2, MPU_X = 4 };
 /* Encodes a region for `slot` (0..15): 2^size_log2 bytes (5..32) at base
  * (aligned to the size), subregion-disable bits srd (0 when size_log2 < 8).
  * Privileged code keeps read access wherever unprivileged code has it, and
- * write access to writable regions.  access 0 makes a no-access region (a
- * stack guard).  Returns false, leaving *out zeroed (disabled), on any
+ * write access to writable regions.  access 0 makes a region unprivileged
+ * code cannot touch and privileged code can (a stack guard).  Returns false, leaving *out zeroed (disabled), on any
  * argument the architecture does not allow. */
 bool mpu_encode(struct mpu_region *out, unsigned slot, uint32_t base,
                 unsigned size_log2, uint8_t srd, unsigned access,
@@ -51,7 +51,7 @@ unsigned mpu_regions(void);
 void mpu_init(void);
 
 /* Stores n precomputed regions (their slots are in RBAR), four per group
- * through the alias registers. */
+ * through the alias registers, with the MPU off meanwhile. */
 void mpu_load(const struct mpu_region *set, unsigned n);
 
 /* Decodes RASR for display: the fields callers print. */

@@ -1,6 +1,7 @@
 /* port.c - the kernel's arch interface on the simulator (see port.h). */
 #include "port.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "kernel.h"
@@ -110,14 +111,31 @@ void arch_deadline_set(uint64_t cycle)
     arm_timer();
 }
 
+/* The kernel only copies ranges it has checked to be a partition's RAM;
+ * anything else is a kernel bug, reported and never followed. */
+static uint8_t *user_memory(uint32_t addr, uint32_t len)
+{
+    uint8_t *p = sim_mem_host(&M->mem, addr, len);
+    if (!p && len)
+        fprintf(M->log, "sim: kernel bug: copy of %u bytes at 0x%08x, not RAM; "
+                "not done\n", len, addr);
+    return p;
+}
+
 void arch_copy_from_user(void *dst, uint32_t src, uint32_t len)
 {
-    memcpy(dst, sim_mem_host(&M->mem, src, len), len);
+    uint8_t *p = user_memory(src, len);
+    if (p)
+        memcpy(dst, p, len);
+    else
+        memset(dst, 0, len);
 }
 
 void arch_copy_to_user(uint32_t dst, const void *src, uint32_t len)
 {
-    memcpy(sim_mem_host(&M->mem, dst, len), src, len);
+    uint8_t *p = user_memory(dst, len);
+    if (p)
+        memcpy(p, src, len);
 }
 
 void arch_console_write(const char *buf, uint32_t len)
@@ -176,6 +194,7 @@ static void read_fault_status(struct kern_fault *f)
         f->addr = f->addr_valid ? mmio_read32(SCB_MMFAR) : 0;
     } else {
         f->kind = KERN_FAULT_BUS;
+        f->stacking = (cfsr & SCB_BFSR_STKERR) != 0;
         f->addr_valid = (cfsr & SCB_BFSR_BFARVALID) != 0;
         f->addr = f->addr_valid ? mmio_read32(SCB_BFAR) : 0;
     }

@@ -68,6 +68,7 @@ enum {
     SCB_MMFSR_MSTKERR = 1u << 4,
     SCB_MMFSR_MMARVALID = 1u << 7,
     SCB_BFSR_PRECISERR = 1u << 9,   /* as bits of CFSR */
+    SCB_BFSR_STKERR = 1u << 12,
     SCB_BFSR_BFARVALID = 1u << 15,
 };
 

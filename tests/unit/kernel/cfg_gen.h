@@ -9,5 +9,5 @@
 #define CFG_MAJOR_FRAME 250ULL
 #define CFG_APP_NAME "unit"
 #define CFG_MPU_REGIONS 8
-#define CFG_MPU_MAX_PART_REGIONS 2
+#define CFG_MPU_MAX_PART_REGIONS 3
 #endif

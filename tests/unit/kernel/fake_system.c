@@ -13,12 +13,13 @@ const struct cfg_board fake_board = {
 static const struct cfg_region regions_a[] = {
     {"code", 0x1000, 0x1000, 0x1000, 12, 0, CFG_REGION_CODE, CFG_ACCESS_R | CFG_ACCESS_X},
     {"data", 0x8000, 0x1000, 0x8000, 12, 0, CFG_REGION_DATA, CFG_ACCESS_R | CFG_ACCESS_W},
+    {"dev", 0xc000, 0x400, 0xc000, 10, 0, CFG_REGION_DEVICE, CFG_ACCESS_R | CFG_ACCESS_W},
 };
 static const struct cfg_region regions_b[] = {
     {"code", 0x2000, 0x1000, 0x2000, 12, 0, CFG_REGION_CODE, CFG_ACCESS_R | CFG_ACCESS_X},
     {"data", 0x9000, 0x1000, 0x9000, 12, 0, CFG_REGION_DATA, CFG_ACCESS_R | CFG_ACCESS_W},
 };
 const struct cfg_partition fake_partitions[2] = {
-    {"a", 0x1001, 0x8000, 0x400, 32, 10, 4, 0, 2, regions_a},
+    {"a", 0x1001, 0x8000, 0x400, 32, 10, 4, 0, 3, regions_a},
     {"b", 0x2001, 0x9000, 0x400, 32, 10, 4, 4, 2, regions_b},
 };

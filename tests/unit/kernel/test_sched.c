@@ -184,6 +184,11 @@ static void bad_arguments_are_refused_without_change(void **state)
     /* Console buffer crossing the end of the data region, and in code. */
     assert_int_equal(fake_syscall(FEN_SYS_CONSOLE_WRITE, 0x8ff0, 0x20, 0, 0), -FEN_INVALID_PARAM);
     assert_int_equal(fake_syscall(FEN_SYS_CONSOLE_WRITE, 0xfffffff0, 0x20, 0, 0), -FEN_INVALID_PARAM);
+    /* Its own device: the kernel never touches registers for a partition. */
+    assert_int_equal(fake_syscall(FEN_SYS_CONSOLE_WRITE, 0xc000, 4, 0, 0), -FEN_INVALID_PARAM);
+    assert_int_equal(fake_syscall(FEN_SYS_PARTITION_INFO, 0xc000, 0, 0, 0), -FEN_INVALID_PARAM);
+    put_attr(0x8800, 10, 0xc000);
+    assert_int_equal(fake_syscall(FEN_SYS_THREAD_CREATE, 0x8800, 0, 0, 0), -FEN_INVALID_PARAM);
     /* A length that wraps the address space, from the caller's own data. */
     assert_int_equal(fake_syscall(FEN_SYS_CONSOLE_WRITE, 0x8000, 0xf0000000u, 0, 0),
                      -FEN_INVALID_PARAM);
@@ -195,6 +200,8 @@ static void bad_arguments_are_refused_without_change(void **state)
     assert_non_null(strstr(fake_console, "partition a: MEMORY_VIOLATION in system call 0: "
                                          "buffer 0x00008ff0 (32 bytes, read) is not its "
                                          "memory; refused\n"));
+    assert_non_null(strstr(fake_console, "in system call 0: buffer 0x0000c000 (4 bytes, read)"));
+    assert_non_null(strstr(fake_console, "in system call 10: buffer 0x0000c000 (40 bytes, write)"));
     assert_non_null(strstr(fake_console, "in system call 0: buffer 0x00008000 (4026531840 "
                                          "bytes, read)"));
     assert_non_null(strstr(fake_console, "in system call 10: buffer 0x00001000 (40 bytes, "

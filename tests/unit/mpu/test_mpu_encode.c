@@ -158,13 +158,14 @@ static void read_only_data(void **state)
     encode_ok(3, 0x20008000, 12, 0, MPU_R, MPU_MEM_NORMAL, 0x20008013u, 0x120b0017u);
 }
 
-/* A 32-byte no-access guard: AP 0, XN, SIZE 4.
+/* A 32-byte guard: no unprivileged access, the kernel keeps read-write
+ * (AP 1: a guard may lie over kernel memory), XN, SIZE 4.
  *   RBAR = 0x20010000 | 0x10 | 7                               = 0x20010017
- *   RASR = 1 | 4<<1 = 0x8 | 0x000b0000 | 0 | 1<<28             = 0x100b0009 */
+ *   RASR = 1 | 4<<1 = 0x8 | 0x000b0000 | 1<<24 | 1<<28         = 0x110b0009 */
 static void no_access_guard(void **state)
 {
     (void)state;
-    encode_ok(7, 0x20010000, 5, 0, 0, MPU_MEM_NORMAL, 0x20010017u, 0x100b0009u);
+    encode_ok(7, 0x20010000, 5, 0, 0, MPU_MEM_NORMAL, 0x20010017u, 0x110b0009u);
 }
 
 /* A device block: shareable device (TEX 0, S, B), RW, XN.
@@ -299,19 +300,26 @@ static void load_stores_pairs_through_the_aliases(void **state)
     static const struct mpu_region set[6] = {
         {0x00100010u, 0x060b001fu}, {0x20100011u, 0x130b001fu},
         {0x20000012u, 0x130be019u}, {0x20008013u, 0x120b0017u},
-        {0x40005014u, 0x13050017u}, {0x20010017u, 0x100b0009u},
+        {0x40005014u, 0x13050017u}, {0x20010017u, 0x110b0009u},
     };
     static const uint32_t where[12] = {
         A_RBAR, A_RASR, A_RBAR_A1, A_RASR_A1, A_RBAR_A2, A_RASR_A2,
         A_RBAR_A3, A_RASR_A3, A_RBAR, A_RASR, A_RBAR_A1, A_RASR_A1,
     };
     fake_reset();
+    fake.ctrl = 5;
     mpu_load(set, 6);
     assert_int_equal(fake.bad_accesses, 0);
-    assert_int_equal(fake.num_writes, 12);
+    /* The MPU is off while the slots change (a slot holds the new base
+     * with the old size between its two stores), then on as it was. */
+    assert_int_equal(fake.num_writes, 14);
+    assert_int_equal(fake.log[0].addr, A_CTRL);
+    assert_int_equal(fake.log[0].value, 0);
+    assert_int_equal(fake.log[13].addr, A_CTRL);
+    assert_int_equal(fake.log[13].value, 5);
     for (unsigned i = 0; i < 12; i++) {
-        assert_int_equal(fake.log[i].addr, where[i]);
-        assert_int_equal(fake.log[i].value, i % 2 ? set[i / 2].rasr : set[i / 2].rbar);
+        assert_int_equal(fake.log[i + 1].addr, where[i]);
+        assert_int_equal(fake.log[i + 1].value, i % 2 ? set[i / 2].rasr : set[i / 2].rbar);
     }
     static const unsigned slot[6] = {0, 1, 2, 3, 4, 7};
     for (unsigned i = 0; i < 6; i++) {

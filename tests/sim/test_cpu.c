@@ -487,6 +487,27 @@ static void stop_cycle_comes_before_a_refused_fetch(void **state)
     r->mpu.cfsr = 0;
 }
 
+/* Exception entry stacks 8 words below SP (8-byte aligned: 9 when SP is
+ * not), with the thread's rights; a frame the MPU refuses is MSTKERR, with
+ * no fault address. */
+static void exception_frame_must_be_writable(void **state)
+{
+    struct rig *r = *state;
+    struct sim_exit x;
+    assert_true(sim_cpu_stacking_ok(&r->cpu, DATA + 32, CODE, &x));
+    assert_true(sim_cpu_stacking_ok(&r->cpu, DATA + 0x1000, CODE, &x));
+    assert_false(sim_cpu_stacking_ok(&r->cpu, DATA + 28, CODE + 6, &x));
+    assert_int_equal(x.why, SIM_STOP_MEMORY);
+    assert_int_equal(x.status, SCB_MMFSR_MSTKERR);
+    assert_int_equal(x.pc, CODE + 6);
+    r->mpu.cfsr = 0;
+    /* SP 4 past an 8-byte boundary: the frame starts 36 bytes below. */
+    assert_true(sim_cpu_stacking_ok(&r->cpu, DATA + 36, CODE, &x));  /* at DATA */
+    assert_false(sim_cpu_stacking_ok(&r->cpu, DATA + 24, CODE, &x)); /* at DATA-8 */
+    assert_int_equal(x.status, SCB_MMFSR_MSTKERR);
+    r->mpu.cfsr = 0;
+}
+
 /* The memory layer's page operations take effect while the guest runs
  * (DESIGN.md: the MPU model and demand paging need them). */
 static void pages_can_be_protected_and_unmapped_at_run_time(void **state)
@@ -586,6 +607,7 @@ int main(void)
         cmocka_unit_test(partition_cannot_touch_memory_outside_its_regions),
         cmocka_unit_test(region_edges_inside_a_page_are_exact),
         cmocka_unit_test(stop_cycle_comes_before_a_refused_fetch),
+        cmocka_unit_test(exception_frame_must_be_writable),
         cmocka_unit_test(pages_can_be_protected_and_unmapped_at_run_time),
         cmocka_unit_test(block_counts_agree_with_unicorn),
         cmocka_unit_test(resumed_tails_inside_it_blocks),

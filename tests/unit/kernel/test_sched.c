@@ -234,6 +234,50 @@ static void partition_info_is_copied_out(void **state)
     assert_int_equal(info.max_threads, 4);
 }
 
+/* A frame that could not be stacked (MSTKERR) below an SP at the bottom of
+ * the stack is the stack overflowing; a data fault in the guard too; the
+ * same fault elsewhere is a memory violation. */
+static void faults_in_the_guard_are_stack_overflows(void **state)
+{
+    (void)state;
+    fake_now = 10;
+    kstate.threads[0].ctx.sp = 0x8000 + 8;
+    struct kern_fault f = {.kind = KERN_FAULT_MEMORY, .access = KERN_ACCESS_WRITE,
+                           .stacking = true, .pc = 0x1010, .status = 0x10};
+    kern_trap_fault(&f);
+    struct trace_event ev;
+    assert_int_equal(fake_count_events(TR_FAULT, &ev), 1);
+    assert_int_equal(ev.flags >> 4, FEN_ERR_STACK_OVERFLOW);
+    assert_int_equal(ev.a2, 0x10);
+    fake_console[fake_console_len] = 0;
+    assert_non_null(strstr(fake_console, "partition a stopped: STACK_OVERFLOW: exception "
+                                         "stacking, pc 0x00001010, status 0x00000010\n"));
+}
+
+static void data_fault_in_the_guard_is_a_stack_overflow(void **state)
+{
+    (void)state;
+    struct kern_fault f = {.kind = KERN_FAULT_MEMORY, .access = KERN_ACCESS_WRITE,
+                           .addr = 0x8000 - 4, .addr_valid = true, .pc = 0x1010};
+    kern_trap_fault(&f);
+    struct trace_event ev;
+    assert_int_equal(fake_count_events(TR_FAULT, &ev), 1);
+    assert_int_equal(ev.flags >> 4, FEN_ERR_STACK_OVERFLOW);
+    assert_int_equal(ev.a0, 0x8000 - 4);
+    assert_int_equal(ev.flags & TRACE_FAULT_ADDR_VALID, TRACE_FAULT_ADDR_VALID);
+}
+
+static void data_fault_below_the_guard_is_a_memory_violation(void **state)
+{
+    (void)state;
+    struct kern_fault f = {.kind = KERN_FAULT_MEMORY, .access = KERN_ACCESS_WRITE,
+                           .addr = 0x8000 - 33, .addr_valid = true, .pc = 0x1010};
+    kern_trap_fault(&f);
+    struct trace_event ev;
+    assert_int_equal(fake_count_events(TR_FAULT, &ev), 1);
+    assert_int_equal(ev.flags >> 4, FEN_ERR_MEMORY_VIOLATION);
+}
+
 static void fault_stops_partition_not_schedule(void **state)
 {
     (void)state;
@@ -350,6 +394,9 @@ int main(void)
         cmocka_unit_test_setup(bad_arguments_are_refused_without_change, setup),
         cmocka_unit_test_setup(console_lines_carry_time_and_name, setup),
         cmocka_unit_test_setup(partition_info_is_copied_out, setup),
+        cmocka_unit_test_setup(faults_in_the_guard_are_stack_overflows, setup),
+        cmocka_unit_test_setup(data_fault_in_the_guard_is_a_stack_overflow, setup),
+        cmocka_unit_test_setup(data_fault_below_the_guard_is_a_memory_violation, setup),
         cmocka_unit_test_setup(fault_stops_partition_not_schedule, setup),
         cmocka_unit_test_setup(priority_of_a_sleeping_thread_applies_when_it_wakes, setup),
         cmocka_unit_test_setup(stopping_a_partition_cancels_its_sleepers, setup),

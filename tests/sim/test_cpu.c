@@ -18,6 +18,7 @@
 
 #include "armv7m/mpu.h"
 #include "cpu.h"
+#include "mpu_rig.h"
 
 /*
  *  0: adds r0, #1              14: tst.w r0, #7
@@ -50,20 +51,6 @@ static const uint8_t jump_code[] = {0x01, 0x30, 0x01, 0x30, 0x08, 0x47};
 /* adds r0, #1; udf #0 */
 static const uint8_t undef_code[] = {0x01, 0x30, 0x00, 0xde};
 
-static const struct cfg_mem ram[] = {
-    {"code", 0x00000000, 0x00400000, CFG_MEM_RAM},
-    {"data", 0x20000000, 0x00400000, CFG_MEM_RAM},
-};
-static const struct cfg_board board = {.name = "test", .cpu = "cortex-m3",
-                                       .clock_hz = 25000000, .num_mem = 2, .mem = ram};
-
-/* A partition's MPU regions: slot, base, log2 size, srd, rights. */
-struct grant {
-    uint32_t base;
-    unsigned log2;
-    uint8_t srd;
-    unsigned access;
-};
 static const struct grant test_grants[] = {
     {CODE, 12, 0, MPU_R | MPU_X},
     {DATA, 12, 0, MPU_R | MPU_W},
@@ -136,51 +123,16 @@ static void record_reference(struct rig *r)
     uc_emu_start(r->ref, CODE | 1, CODE + sizeof loop_code - 2, 0, 0);
 }
 
-/* The driver's register accessors, onto the rig's MPU model. */
-static struct sim_mpu *the_mpu;
-
-uint32_t mmio_read32(uint32_t addr)
-{
-    return sim_mpu_ops.read(the_mpu, addr - MPU_BASE);
-}
-
-void mmio_write32(uint32_t addr, uint32_t value)
-{
-    sim_mpu_ops.write(the_mpu, addr - MPU_BASE, value);
-}
-
-static void mpu_changed(void *user)
-{
-    sim_mem_rights_changed(user);
-}
-
-/* Programs the MPU model as the kernel's driver would: n regions from
- * slot 0, the rest disabled (n 0: nothing granted to the guest). */
-static void grant(struct rig *r, const struct grant *g, unsigned n)
-{
-    (void)r;
-    mpu_init();
-    struct mpu_region set[8];
-    for (unsigned i = 0; i < 8; i++) {
-        set[i] = mpu_disabled(i);
-        if (i < n)
-            assert_true(mpu_encode(&set[i], i, g[i].base, g[i].log2, g[i].srd,
-                                   g[i].access, MPU_MEM_NORMAL));
-    }
-    mpu_load(set, 8);
-}
-
 static int rig_setup(void **state)
 {
     static struct rig r;
     char err[256];
     memset(&r, 0, sizeof r);
-    assert_true(sim_mem_init(&r.mem, &board, err, sizeof err));
-    sim_mpu_reset(&r.mpu, 8, mpu_changed, &r.mem);
-    the_mpu = &r.mpu;
+    assert_true(sim_mem_init(&r.mem, &rig_board, err, sizeof err));
+    rig_mpu_attach(&r.mpu, &r.mem);
     assert_true(sim_cpu_open(&r.cpu, "cortex-m3", &r.clock, &r.mem, &r.mpu, err,
                              sizeof err));
-    grant(&r, test_grants, 2);
+    grant(test_grants, 2);
     memcpy(sim_mem_host(&r.mem, CODE, sizeof loop_code), loop_code, sizeof loop_code);
     memcpy(sim_mem_host(&r.mem, CODE + 0x100, sizeof fault_code), fault_code,
            sizeof fault_code);
@@ -400,13 +352,13 @@ static void partition_cannot_touch_memory_outside_its_regions(void **state)
     assert_int_equal(x.addr, DATA + 0x1006);
     assert_int_equal(x.pc, CODE + 0x104);
     /* Nothing accessible at all while the MPU grants nothing. */
-    grant(r, NULL, 0);
+    grant(NULL, 0);
     c.pc = CODE;
     x = run_until(r, &c, UINT64_MAX);
     assert_int_equal(x.why, SIM_STOP_MEMORY);
     assert_int_equal(x.access, SIM_EXEC);
     assert_int_equal(x.status & SCB_MMFSR_IACCVIOL, SCB_MMFSR_IACCVIOL);
-    grant(r, test_grants, 2);
+    grant(test_grants, 2);
     r->mpu.cfsr = 0;
 }
 
@@ -421,7 +373,7 @@ static void region_edges_inside_a_page_are_exact(void **state)
         {CODE, 12, 0, MPU_R | MPU_X},
         {DATA + 0x1040, 6, 0, MPU_R | MPU_W},
     };
-    grant(r, small, 2);
+    grant(small, 2);
     static const struct {
         uint32_t addr;
         bool ok;
@@ -452,7 +404,7 @@ static void region_edges_inside_a_page_are_exact(void **state)
         r->mpu.cfsr = 0;
     }
     assert_true(r->cpu.precise_steps > 0);
-    grant(r, test_grants, 2);
+    grant(test_grants, 2);
 }
 
 /* The instruction that reaches the stop cycle is the last of its run: a
@@ -566,11 +518,11 @@ static void tail_after_switch_uses_new_rights(void **state)
     r->clock.now = 0;
     struct sim_exit x = run_until(r, &c, 12); /* tail touches DATA */
     assert_int_equal(x.why, SIM_STOP_CLOCK);
-    grant(r, other_grants, 2);
+    grant(other_grants, 2);
     fresh_context(&c, 0x1234567, DATA); /* DATA is not o's */
     r->clock.now = 0;
     x = run_until(r, &c, 12);
-    grant(r, test_grants, 2);
+    grant(test_grants, 2);
     assert_int_equal(x.why, SIM_STOP_MEMORY);
 }
 

@@ -15,23 +15,10 @@
 
 #include "armv7m/mpu.h"
 #include "cpu.h"
+#include "mpu_rig.h"
 
 #define CODE 0x00100000u
 #define DATA 0x20000000u
-
-static const struct cfg_mem ram[] = {
-    {"code", 0x00000000, 0x00400000, CFG_MEM_RAM},
-    {"data", 0x20000000, 0x00400000, CFG_MEM_RAM},
-};
-static const struct cfg_board board = {.name = "test", .cpu = "cortex-m3",
-                                       .clock_hz = 25000000, .num_mem = 2, .mem = ram};
-
-struct grant {
-    uint32_t base;
-    unsigned log2;
-    uint8_t srd;
-    unsigned access;
-};
 
 struct rig {
     struct sim_clock clock;
@@ -40,24 +27,6 @@ struct rig {
     struct sim_cpu cpu;
     struct sim_bus bus;
 };
-
-static struct sim_mpu *the_mpu;
-uint32_t mmio_read32(uint32_t addr) { return sim_mpu_ops.read(the_mpu, addr - MPU_BASE); }
-void mmio_write32(uint32_t addr, uint32_t value) { sim_mpu_ops.write(the_mpu, addr - MPU_BASE, value); }
-static void mpu_changed(void *user) { sim_mem_rights_changed(user); }
-
-static void grant(const struct grant *g, unsigned n)
-{
-    mpu_init();
-    struct mpu_region set[8];
-    for (unsigned i = 0; i < 8; i++) {
-        set[i] = mpu_disabled(i);
-        if (i < n)
-            assert_true(mpu_encode(&set[i], i, g[i].base, g[i].log2, g[i].srd,
-                                   g[i].access, MPU_MEM_NORMAL));
-    }
-    mpu_load(set, 8);
-}
 
 /* a counting device: reads and writes of every word are counted */
 static unsigned dev_reads, dev_writes;
@@ -71,9 +40,8 @@ static int rig_setup(void **state)
     static struct rig r;
     char err[256];
     memset(&r, 0, sizeof r);
-    assert_true(sim_mem_init(&r.mem, &board, err, sizeof err));
-    sim_mpu_reset(&r.mpu, 8, mpu_changed, &r.mem);
-    the_mpu = &r.mpu;
+    assert_true(sim_mem_init(&r.mem, &rig_board, err, sizeof err));
+    rig_mpu_attach(&r.mpu, &r.mem);
     assert_true(sim_cpu_open(&r.cpu, "cortex-m3", &r.clock, &r.mem, &r.mpu, err, sizeof err));
     r.bus.log = stderr;
     sim_bus_attach(&r.bus, "counter", DEV, 0x800, &dev_ops, NULL);

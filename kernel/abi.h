@@ -57,6 +57,17 @@ enum fen_error {
     FEN_ERR_COUNT
 };
 
+/* The code's name as ARINC 653 spells it ("MEMORY_VIOLATION"). */
+static inline const char *fen_error_name(unsigned e)
+{
+    static const char *const names[FEN_ERR_COUNT] = {
+        "DEADLINE_MISSED", "APPLICATION_ERROR", "NUMERIC_ERROR", "ILLEGAL_REQUEST",
+        "STACK_OVERFLOW",  "MEMORY_VIOLATION",  "HARDWARE_FAULT", "POWER_FAIL",
+        "OVERRUN",         "CONFIG_ERROR",
+    };
+    return e < FEN_ERR_COUNT ? names[e] : "unknown";
+}
+
 #define FEN_PRIORITY_MIN 1
 #define FEN_PRIORITY_MAX 255
 

@@ -33,22 +33,19 @@ static uint32_t error_of(const struct thread *t, const struct kern_fault *f)
 {
     switch (f->kind) {
     case KERN_FAULT_MEMORY:
-        if ((f->stacking && (space_in_guard(t, arch_context_sp(&t->ctx) - 1) ||
-                             space_in_guard(t, (arch_context_sp(&t->ctx) - 32) & ~7u))) ||
-            (f->addr_valid && space_in_guard(t, f->addr)))
+        if (f->stacking) {
+            uint32_t sp = arch_context_sp(&t->ctx), frame = (sp - 32) & ~7u;
+            if (space_overlaps_guard(t, frame, sp - frame))
+                return FEN_ERR_STACK_OVERFLOW;
+        } else if (f->addr_valid && space_overlaps_guard(t, f->addr, 1)) {
             return FEN_ERR_STACK_OVERFLOW;
+        }
         return FEN_ERR_MEMORY_VIOLATION;
     case KERN_FAULT_BUS: return FEN_ERR_MEMORY_VIOLATION;
     case KERN_FAULT_UNDEFINED: return FEN_ERR_ILLEGAL_REQUEST;
     default: return FEN_ERR_HARDWARE_FAULT;
     }
 }
-
-static const char *const error_names[FEN_ERR_COUNT] = {
-    "DEADLINE_MISSED", "APPLICATION_ERROR", "NUMERIC_ERROR", "ILLEGAL_REQUEST",
-    "STACK_OVERFLOW",  "MEMORY_VIOLATION",  "HARDWARE_FAULT", "POWER_FAIL",
-    "OVERRUN",         "CONFIG_ERROR",
-};
 
 static const char *const access_names[] = {"read", "write", "execute"};
 
@@ -85,7 +82,7 @@ static void report_fault(const struct part *p, const struct kern_fault *f,
     uint32_t o = console_fmt_str(line, "partition ");
     o += console_fmt_str(line + o, p->cfg->name);
     o += console_fmt_str(line + o, " stopped: ");
-    o += console_fmt_str(line + o, error_names[error]);
+    o += console_fmt_str(line + o, fen_error_name(error));
     if (f->kind == KERN_FAULT_MEMORY || f->kind == KERN_FAULT_BUS) {
         o += console_fmt_str(line + o, ": ");
         o += console_fmt_str(line + o, f->stacking ? "exception stacking"

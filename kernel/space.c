@@ -5,18 +5,6 @@
 #include "console.h"
 #include "part.h"
 
-static unsigned rights_of(const struct cfg_region *r)
-{
-    unsigned a = 0;
-    if (r->access & CFG_ACCESS_R)
-        a |= SPACE_READ;
-    if (r->access & CFG_ACCESS_W)
-        a |= SPACE_WRITE;
-    if (r->access & CFG_ACCESS_X)
-        a |= SPACE_EXEC;
-    return a;
-}
-
 /* Slots 0.. hold the partition's regions in table order (they do not
  * overlap, so the order decides nothing); the rest are loaded disabled. */
 static bool encode_partition(struct part *p)
@@ -79,14 +67,8 @@ void space_switch(const struct thread *t)
     }
 }
 
-bool space_in_guard(const struct thread *t, uint32_t addr)
-{
-    uint32_t g = kstate.parts[t->part].cfg->stack_guard;
-    return addr < t->stack_base && t->stack_base - addr <= g;
-}
-
 /* Written to avoid overflow: differences are only taken once ordered. */
-static bool overlaps_guard(const struct thread *t, uint32_t addr, uint32_t len)
+bool space_overlaps_guard(const struct thread *t, uint32_t addr, uint32_t len)
 {
     uint32_t g = kstate.parts[t->part].cfg->stack_guard;
     uint32_t lo = t->stack_base - g;
@@ -103,8 +85,8 @@ bool space_range_ok(const struct thread *t, uint32_t addr, uint32_t len,
         const struct cfg_region *r = &c->regions[i];
         if (addr >= r->base && addr - r->base < r->size &&
             len <= r->size - (addr - r->base))
-            return r->kind != CFG_REGION_DEVICE && (rights_of(r) & access) == access &&
-                   !overlaps_guard(t, addr, len);
+            return r->kind != CFG_REGION_DEVICE && (r->access & access) == access &&
+                   !space_overlaps_guard(t, addr, len);
     }
     return false;
 }

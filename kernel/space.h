@@ -8,7 +8,12 @@
 
 #include "kstate.h"
 
-enum space_access { SPACE_READ = 1, SPACE_WRITE = 2, SPACE_EXEC = 4 };
+/* The regions' own rights bits (enum cfg_access). */
+enum space_access {
+    SPACE_READ = CFG_ACCESS_R,
+    SPACE_WRITE = CFG_ACCESS_W,
+    SPACE_EXEC = CFG_ACCESS_X,
+};
 
 /* Enables the MPU and encodes every partition's set.  A region the MPU
  * cannot express (the config compiler refuses those) stops its partition
@@ -38,7 +43,7 @@ bool space_range_ok(const struct thread *t, uint32_t addr, uint32_t len,
 bool space_user_buffer(const struct thread *t, uint32_t call, uint32_t addr,
                        uint32_t len, unsigned access);
 
-/* True when addr lies in t's stack guard. */
-bool space_in_guard(const struct thread *t, uint32_t addr);
+/* True when [addr, addr+len) meets t's stack guard (len >= 1). */
+bool space_overlaps_guard(const struct thread *t, uint32_t addr, uint32_t len);
 
 #endif

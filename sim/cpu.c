@@ -375,12 +375,9 @@ static void settle_fault(struct sim_cpu *c, uint32_t pc)
 static void memory_fault(struct sim_cpu *c, enum sim_verdict v, enum sim_access a,
                          uint32_t addr, bool stacking, struct sim_exit *x)
 {
-    uint32_t before = c->mpu->cfsr;
-    sim_mpu_record_fault(c->mpu, v, a, addr, stacking);
+    uint32_t status = sim_mpu_record_fault(c->mpu, v, a, addr, stacking);
     *x = (struct sim_exit){.why = SIM_STOP_MEMORY, .access = a, .addr = addr,
-                           .status = c->mpu->cfsr & ~before};
-    if (x->status == 0) /* the same bits were already pending */
-        x->status = c->mpu->cfsr;
+                           .status = status};
 }
 
 /* The verdict on [addr, addr+size): the MPU's, then the bus's (an access

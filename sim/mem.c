@@ -136,9 +136,7 @@ static bool on_tlb_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
     uint32_t page = (uint32_t)vaddr & ~(SIM_PAGE_SIZE - 1);
     enum sim_access access = access_of(type);
     m->tlb_fills++;
-    uint32_t perms = mpu_page_perms(m, page) & page_perms(m, page);
-    if (mmio_of(m, page))
-        perms = 0; /* see below */
+    uint32_t perms = mmio_of(m, page) ? 0 : mpu_page_perms(m, page) & page_perms(m, page);
     if (perms & needed_perm[access]) {
         result->paddr = page;
         result->perms = perms;

@@ -114,7 +114,7 @@ static bool region_matches(uint32_t rbar, uint32_t rasr, uint32_t addr)
 }
 
 /* Read and write rights for one privilege level (B3.5.8, table B3-15). */
-static bool ap_allows(unsigned ap, enum sim_access a, bool privileged)
+bool sim_mpu_ap_allows(unsigned ap, enum sim_access a, bool privileged)
 {
     bool read, write;
     switch (ap) {
@@ -143,7 +143,7 @@ enum sim_verdict sim_mpu_check(const struct sim_mpu *m, uint32_t addr,
         if (!region_matches(m->rbar[i], m->rasr[i], addr))
             continue;
         unsigned ap = (m->rasr[i] & MPU_RASR_AP_MASK) >> MPU_RASR_AP_SHIFT;
-        if (!ap_allows(ap, a, privileged))
+        if (!sim_mpu_ap_allows(ap, a, privileged))
             return SIM_MEMMANAGE;
         if (a == SIM_EXEC && ((m->rasr[i] & MPU_RASR_XN) || addr >= 0xE0000000u))
             return SIM_MEMMANAGE;
@@ -222,30 +222,33 @@ void sim_mpu_page(const struct sim_mpu *m, uint32_t page, uint32_t allowed[3])
             continue;
         decided |= fresh;
         unsigned ap = (m->rasr[i] & MPU_RASR_AP_MASK) >> MPU_RASR_AP_SHIFT;
-        if (ap_allows(ap, SIM_READ, false))
+        if (sim_mpu_ap_allows(ap, SIM_READ, false))
             allowed[SIM_READ] |= fresh;
-        if (ap_allows(ap, SIM_WRITE, false))
+        if (sim_mpu_ap_allows(ap, SIM_WRITE, false))
             allowed[SIM_WRITE] |= fresh;
-        if (ap_allows(ap, SIM_EXEC, false) && !(m->rasr[i] & MPU_RASR_XN) &&
+        if (sim_mpu_ap_allows(ap, SIM_EXEC, false) && !(m->rasr[i] & MPU_RASR_XN) &&
             page < 0xE0000000u)
             allowed[SIM_EXEC] |= fresh;
     }
 }
 
-void sim_mpu_record_fault(struct sim_mpu *m, enum sim_verdict v,
-                          enum sim_access a, uint32_t addr, bool stacking)
+uint32_t sim_mpu_record_fault(struct sim_mpu *m, enum sim_verdict v,
+                              enum sim_access a, uint32_t addr, bool stacking)
 {
+    uint32_t bits;
     if (v == SIM_BUSFAULT && stacking) {
-        m->cfsr |= SCB_BFSR_STKERR; /* BFAR is not valid for stacking */
+        bits = SCB_BFSR_STKERR; /* BFAR is not valid for stacking */
     } else if (v == SIM_BUSFAULT) {
-        m->cfsr |= SCB_BFSR_PRECISERR | SCB_BFSR_BFARVALID;
+        bits = SCB_BFSR_PRECISERR | SCB_BFSR_BFARVALID;
         m->bfar = addr;
     } else if (stacking) {
-        m->cfsr |= SCB_MMFSR_MSTKERR;
+        bits = SCB_MMFSR_MSTKERR;
     } else if (a == SIM_EXEC) {
-        m->cfsr |= SCB_MMFSR_IACCVIOL;
+        bits = SCB_MMFSR_IACCVIOL;
     } else {
-        m->cfsr |= SCB_MMFSR_DACCVIOL | SCB_MMFSR_MMARVALID;
+        bits = SCB_MMFSR_DACCVIOL | SCB_MMFSR_MMARVALID;
         m->mmfar = addr;
     }
+    m->cfsr |= bits;
+    return bits;
 }

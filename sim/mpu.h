@@ -43,6 +43,10 @@ extern const struct sim_device_ops sim_scb_fault_ops; /* at SCB_CFSR */
 void sim_mpu_reset(struct sim_mpu *m, unsigned num_regions,
                    void (*on_change)(void *), void *user);
 
+/* What RASR.AP grants one privilege level (execute: the read right; XN
+ * is the region's other half of that answer). */
+bool sim_mpu_ap_allows(unsigned ap, enum sim_access a, bool privileged);
+
 /* The verdict for one byte. */
 enum sim_verdict sim_mpu_check(const struct sim_mpu *m, uint32_t addr,
                                enum sim_access a, bool privileged);
@@ -58,8 +62,9 @@ enum sim_verdict sim_mpu_check_range(const struct sim_mpu *m, uint32_t addr,
  * bit g of allowed[a] is set when granule g allows access a. */
 void sim_mpu_page(const struct sim_mpu *m, uint32_t page, uint32_t allowed[3]);
 
-/* Records a fault in the fault status registers as the hardware does. */
-void sim_mpu_record_fault(struct sim_mpu *m, enum sim_verdict v,
-                          enum sim_access a, uint32_t addr, bool stacking);
+/* Records a fault in the fault status registers as the hardware does;
+ * returns the CFSR bits it raised. */
+uint32_t sim_mpu_record_fault(struct sim_mpu *m, enum sim_verdict v,
+                              enum sim_access a, uint32_t addr, bool stacking);
 
 #endif

@@ -3,9 +3,17 @@
 
 #include <inttypes.h>
 
-/* Rights by AP (B3.5.8): privileged, unprivileged. */
-static const char *const ap_priv[8] = {"--", "rw", "rw", "rw", "--", "r-", "r-", "r-"};
-static const char *const ap_unpriv[8] = {"--", "--", "r-", "rw", "--", "--", "r-", "r-"};
+#include "mpu.h"
+
+/* "rw-", "r-x", ...: one privilege level's rights, as the model grants. */
+static const char *rights(char out[4], const struct mpu_decoded *d, bool privileged)
+{
+    out[0] = sim_mpu_ap_allows(d->ap, SIM_READ, privileged) ? 'r' : '-';
+    out[1] = sim_mpu_ap_allows(d->ap, SIM_WRITE, privileged) ? 'w' : '-';
+    out[2] = !d->xn && sim_mpu_ap_allows(d->ap, SIM_EXEC, privileged) ? 'x' : '-';
+    out[3] = 0;
+    return out;
+}
 
 static void print_size(FILE *out, uint64_t bytes)
 {
@@ -65,7 +73,8 @@ void sim_mpu_print_set(FILE *out, const struct mpu_region *set, unsigned n,
         print_size(out, d.size);
         fprintf(out, " at 0x%08" PRIx32 ", ", d.base);
         print_subregions(out, &d);
-        fprintf(out, "; privileged %s%s, unprivileged %s%s\n", ap_priv[d.ap],
-                d.xn ? "-" : "x", ap_unpriv[d.ap], d.xn || ap_unpriv[d.ap][0] != 'r' ? "-" : "x");
+        char priv[4], unpriv[4];
+        fprintf(out, "; privileged %s, unprivileged %s\n", rights(priv, &d, true),
+                rights(unpriv, &d, false));
     }
 }

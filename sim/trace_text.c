@@ -26,17 +26,6 @@ static const char *part_name(const struct cfg_system *s, unsigned p)
     return p < s->num_partitions ? s->partitions[p].name : "-";
 }
 
-static const char *const error_names[FEN_ERR_COUNT] = {
-    "DEADLINE_MISSED", "APPLICATION_ERROR", "NUMERIC_ERROR", "ILLEGAL_REQUEST",
-    "STACK_OVERFLOW",  "MEMORY_VIOLATION",  "HARDWARE_FAULT", "POWER_FAIL",
-    "OVERRUN",         "CONFIG_ERROR",
-};
-
-static const char *error_name(unsigned e)
-{
-    return e < FEN_ERR_COUNT ? error_names[e] : "unknown";
-}
-
 static const char *const access_names[] = {"read", "write", "execute", "?"};
 
 /* Formats "part.thread", or "idle". */
@@ -80,20 +69,20 @@ void trace_text(const struct cfg_system *s, const struct trace_event *e,
     case TR_FAULT:
         if (e->flags & TRACE_FAULT_SYSCALL)
             snprintf(buf, len, "fault thread=%s error=%s access=%s addr=0x%08x "
-                     "len=%u call=%s refused", who, error_name(e->flags >> 4),
+                     "len=%u call=%s refused", who, fen_error_name(e->flags >> 4),
                      access_names[e->flags & 3], e->a0, e->a2,
                      e->a1 < FEN_SYS_COUNT ? syscall_names[e->a1] : "invalid");
         else if (e->flags & TRACE_FAULT_ADDR_VALID)
             snprintf(buf, len, "fault thread=%s error=%s access=%s addr=0x%08x "
-                     "pc=0x%08x status=0x%08x", who, error_name(e->flags >> 4),
+                     "pc=0x%08x status=0x%08x", who, fen_error_name(e->flags >> 4),
                      access_names[e->flags & 3], e->a0, e->a1, e->a2);
         else
             snprintf(buf, len, "fault thread=%s error=%s access=%s pc=0x%08x "
-                     "status=0x%08x", who, error_name(e->flags >> 4),
+                     "status=0x%08x", who, fen_error_name(e->flags >> 4),
                      access_names[e->flags & 3], e->a1, e->a2);
         break;
     case TR_PART_STOPPED:
-        snprintf(buf, len, "stopped part=%s error=%s", p, error_name(e->a0));
+        snprintf(buf, len, "stopped part=%s error=%s", p, fen_error_name(e->a0));
         break;
     case TR_THREAD_START:
         snprintf(buf, len, "thread_start thread=%s entry=0x%08x", who, e->a0);

@@ -10,10 +10,14 @@ set(FENESTRA_KERNEL_SOURCES
   ${FENESTRA_ROOT}/kernel/console.c
   ${FENESTRA_ROOT}/kernel/kernel.c
   ${FENESTRA_ROOT}/kernel/kstate.c
+  ${FENESTRA_ROOT}/kernel/hm.c
   ${FENESTRA_ROOT}/kernel/part.c
+  ${FENESTRA_ROOT}/kernel/process.c
   ${FENESTRA_ROOT}/kernel/sched.c
   ${FENESTRA_ROOT}/kernel/space.c
   ${FENESTRA_ROOT}/kernel/syscall.c
+  ${FENESTRA_ROOT}/kernel/syscall_partition.c
+  ${FENESTRA_ROOT}/kernel/syscall_process.c
   ${FENESTRA_ROOT}/kernel/thread.c
   ${FENESTRA_ROOT}/kernel/trace.c
   ${FENESTRA_ROOT}/arch/armv7m/systick.c

@@ -144,7 +144,7 @@ function(_fenestra_runtime)
     file(MAKE_DIRECTORY "${_dir}") # Makefile generators do not create it
     _fenestra_compile("${FENESTRA_ROOT}/user/crt0.c" "${_crt0}")
     set(_objs "")
-    foreach(_name syscall stdio libc_hooks)
+    foreach(_name syscall process stdio libc_hooks)
       _fenestra_compile("${FENESTRA_ROOT}/user/${_name}.c" "${_dir}/${_name}.o")
       list(APPEND _objs "${_dir}/${_name}.o")
     endforeach()

@@ -27,6 +27,38 @@ enum fen_syscall {
     FEN_SYS_THREAD_SET_PRIORITY = 8, /* (thread id, priority) -> 0 */
     FEN_SYS_THREAD_SELF = 9,   /* () -> thread id */
     FEN_SYS_PARTITION_INFO = 10, /* (struct fen_partition_info *) -> 0 */
+    /* ARINC 653 processes (docs/scheduling.md).  Process ids are the
+     * partition-local thread ids: 0 the initial thread, 1..n the processes
+     * the config declares, then fen_thread_create's and the error handler. */
+    FEN_SYS_CREATE_PROCESS = 11, /* (const struct fen_process_create *) -> id */
+    FEN_SYS_START = 12,          /* (id) -> 0 */
+    FEN_SYS_DELAYED_START = 13,  /* (id, -, uint64 delay in r2:r3) -> 0 */
+    FEN_SYS_STOP = 14,           /* (id) -> 0; not the caller */
+    FEN_SYS_STOP_SELF = 15,      /* () -> does not return */
+    FEN_SYS_SUSPEND = 16,        /* (id) -> 0; aperiodic, not the caller */
+    FEN_SYS_SUSPEND_SELF = 17,   /* (uint64 timeout) -> 0 resumed, TIMED_OUT */
+    FEN_SYS_RESUME = 18,         /* (id) -> 0 */
+    FEN_SYS_LOCK_PREEMPTION = 19,   /* () -> new lock level */
+    FEN_SYS_UNLOCK_PREEMPTION = 20, /* () -> new lock level */
+    FEN_SYS_GET_PROCESS_ID = 21,    /* (const char *name, len) -> id */
+    FEN_SYS_GET_PROCESS_STATUS = 22, /* (id, struct fen_process_status *) -> 0 */
+    FEN_SYS_TIMED_WAIT = 23,     /* (uint64 delay) -> 0; delay 0 yields */
+    FEN_SYS_PERIODIC_WAIT = 24,  /* () -> 0 at the next release point */
+    FEN_SYS_REPLENISH = 25,      /* (uint64 budget) -> 0; deadline = now + budget */
+    /* partitions, schedules, health monitor */
+    FEN_SYS_SET_PARTITION_MODE = 26,   /* (enum fen_mode) -> 0 */
+    FEN_SYS_GET_PARTITION_STATUS = 27, /* (struct fen_partition_status *) -> 0 */
+    FEN_SYS_SET_SCHEDULE = 28,         /* (schedule id) -> 0; system partitions */
+    FEN_SYS_GET_SCHEDULE_ID = 29,      /* (const char *name, len) -> id */
+    FEN_SYS_GET_SCHEDULE_STATUS = 30,  /* (struct fen_schedule_status *) -> 0 */
+    FEN_SYS_WINDOW_COMPLETE = 31,      /* () -> 0: this window's work is done */
+    FEN_SYS_RAISE_ERROR = 32,          /* (const char *msg, len) -> 0:
+                                          APPLICATION_ERROR */
+    FEN_SYS_REPORT_MESSAGE = 33,       /* (const char *msg, len) -> 0 */
+    FEN_SYS_CREATE_ERROR_HANDLER = 34, /* (entry, stack_base, stack_size,
+                                          exit_to) -> id */
+    FEN_SYS_GET_ERROR_STATUS = 35,     /* (struct fen_error_status *) -> 0,
+                                          NO_ACTION when none is pending */
     FEN_SYS_COUNT
 };
 
@@ -84,6 +116,87 @@ struct fen_thread_attr {
 };
 
 #define FEN_MIN_STACK 256u
+
+/* A timeout or capacity that never expires. */
+#define FEN_INFINITE_TIME UINT64_MAX
+
+/* Partition operating modes, ARINC 653's values. */
+enum fen_mode {
+    FEN_MODE_IDLE = 0,
+    FEN_MODE_COLD_START = 1,
+    FEN_MODE_WARM_START = 2,
+    FEN_MODE_NORMAL = 3,
+};
+
+/* Why the partition (re)started. */
+enum fen_start_condition {
+    FEN_START_NORMAL = 0,            /* power-on */
+    FEN_START_PARTITION_RESTART = 1, /* it set COLD_START or WARM_START itself */
+    FEN_START_HM_MODULE_RESTART = 2,
+    FEN_START_HM_PARTITION_RESTART = 3,
+};
+
+/* Process states, ARINC 653's values. */
+enum fen_process_state {
+    FEN_PROCESS_DORMANT = 0,
+    FEN_PROCESS_READY = 1,
+    FEN_PROCESS_RUNNING = 2,
+    FEN_PROCESS_WAITING = 3,
+};
+
+#define FEN_NAME_MAX 16 /* bytes of a name, NUL included */
+#define FEN_MAX_ERROR_MESSAGE 64
+
+/* CREATE_PROCESS: binds a process the config declares (by name) to its
+ * entry and stack; period, capacity and priority come from the config. */
+struct fen_process_create {
+    char name[FEN_NAME_MAX]; /* NUL-terminated */
+    uint32_t entry;          /* Thumb bit set */
+    uint32_t stack_base;     /* as fen_thread_attr */
+    uint32_t stack_size;
+    uint32_t exit_to;        /* where the entry function returns */
+};
+
+struct fen_process_status {
+    uint64_t deadline;       /* absolute cycle, FEN_INFINITE_TIME: none */
+    uint64_t release;        /* periodic: the current or next release point */
+    uint64_t period;         /* 0: aperiodic */
+    uint64_t time_capacity;  /* FEN_INFINITE_TIME: none */
+    uint32_t state;          /* enum fen_process_state */
+    uint32_t suspended;      /* 1 while suspended */
+    uint32_t current_priority;
+    uint32_t base_priority;
+    uint32_t entry;
+    uint32_t stack_size;
+    char name[FEN_NAME_MAX];
+};
+
+struct fen_partition_status {
+    uint64_t period;          /* in the current schedule: its windows repeat */
+    uint64_t duration;        /* its window time per period */
+    uint32_t id;
+    uint32_t mode;            /* enum fen_mode */
+    uint32_t start_condition; /* enum fen_start_condition */
+    uint32_t restarts;        /* cold and warm starts since power-on */
+    uint32_t lock_level;      /* preemption lock */
+    uint32_t module_restarts;
+};
+
+struct fen_schedule_status {
+    uint64_t last_switch;     /* cycle the current schedule took effect */
+    uint32_t current;         /* schedule id */
+    uint32_t next;            /* takes effect at the next major frame; = current
+                                 when no switch is pending */
+};
+
+struct fen_error_status {
+    uint32_t error;           /* enum fen_error */
+    uint32_t process;         /* id of the process in error; 0xff: none */
+    uint32_t addr;            /* faults: the address, when known */
+    uint32_t pc;              /* faults: the instruction */
+    uint32_t length;          /* bytes of message */
+    char message[FEN_MAX_ERROR_MESSAGE];
+};
 
 struct fen_partition_info {
     uint32_t id;           /* index in the configuration */

@@ -44,6 +44,50 @@ struct cfg_region {
     uint8_t access;        /* enum cfg_access bits, unprivileged */
 };
 
+/* Health-monitor actions (docs/health-monitor.md). */
+enum cfg_hm_action {
+    CFG_HM_IGNORE = 0,          /* event only */
+    CFG_HM_LOG = 1,             /* event and console line */
+    CFG_HM_STOP_PROCESS = 2,    /* the erring process goes dormant */
+    CFG_HM_RESTART_PROCESS = 3, /* ... and is started again from its entry */
+    CFG_HM_WARM_START = 4,      /* the partition restarts, data kept */
+    CFG_HM_COLD_START = 5,      /* the partition restarts, data re-initialised */
+    CFG_HM_IDLE = 6,            /* the partition stops: idle in its windows */
+    CFG_HM_STOP_MODULE = 7,     /* every partition stops, the kernel halts */
+    CFG_HM_RESTART_MODULE = 8,  /* every partition cold starts */
+    CFG_HM_ACTION_COUNT
+};
+
+/* The state an error arises in, as a rule matches it. */
+enum cfg_hm_state {
+    CFG_HM_ANY = 0,     /* a rule for every state */
+    CFG_HM_INIT = 1,    /* partition in COLD_START or WARM_START */
+    CFG_HM_NORMAL = 2,  /* partition in NORMAL, an ordinary process */
+    CFG_HM_HANDLER = 3, /* in the partition's error handler */
+};
+
+/* (error, state) -> action; the first matching rule of a table wins. */
+struct cfg_hm_rule {
+    uint8_t error;  /* enum fen_error (kernel/abi.h) */
+    uint8_t state;  /* enum cfg_hm_state */
+    uint8_t action; /* enum cfg_hm_action */
+};
+
+struct cfg_hm_table {
+    uint8_t num_rules;
+    const struct cfg_hm_rule *rules; /* NULL when num_rules is 0 */
+};
+
+/* A process declared in the config; the partition creates it at run time
+ * by name (fen_create_process), giving its entry and stack. */
+struct cfg_process {
+    const char *name;       /* 1..15 characters, unique in the partition */
+    uint64_t period;        /* cycles; 0: aperiodic */
+    uint64_t time_capacity; /* cycles; 0: infinite (no deadline) */
+    uint8_t priority;       /* base priority, 1..255 */
+    struct cfg_hm_table hm; /* process-level table */
+};
+
 struct cfg_partition {
     const char *name;
     uint32_t entry;        /* address of crt0's _start, with the Thumb bit */
@@ -52,17 +96,36 @@ struct cfg_partition {
     uint32_t stack_guard;  /* bytes below every thread stack no access is
                               granted to: a power of two >= 32 */
     uint8_t priority;      /* initial thread priority, higher runs first */
-    uint8_t max_threads;   /* slots this partition owns in the thread pool */
+    uint8_t max_threads;   /* slots this partition owns in the thread pool:
+                              slot 0 the initial thread, 1..num_processes the
+                              declared processes, the rest for
+                              fen_thread_create and the error handler */
     uint16_t first_thread; /* index of its first slot in the thread pool */
     uint8_t num_regions;   /* <= cfg_board.mpu_regions - CFG_MPU_KERNEL_REGIONS */
     const struct cfg_region *regions; /* code first, then data, then the
                                          rest in declaration order */
+    uint8_t system;        /* may switch the module's schedule */
+    uint8_t num_processes;
+    const struct cfg_process *processes; /* NULL when none */
+    struct cfg_hm_table hm; /* partition-level table */
 };
 
 struct cfg_window {
-    uint8_t partition; /* index into cfg_system.partitions */
-    uint64_t offset;   /* cycles from the start of the major frame */
-    uint64_t duration; /* cycles, > 0 */
+    uint8_t partition;     /* index into cfg_system.partitions */
+    uint8_t must_complete; /* the partition must declare its work complete
+                              (fen_window_complete) before the window
+                              ends, else OVERRUN */
+    uint64_t offset;       /* cycles from the start of the major frame */
+    uint64_t duration;     /* cycles, > 0 */
+};
+
+/* Where a partition's time lies in one schedule. */
+struct cfg_sched_part {
+    uint64_t period;       /* cycles after which its windows repeat (divides
+                              the major frame); 0: idle in this schedule */
+    uint64_t first_offset; /* offset of its first window in the frame: its
+                              periods begin there */
+    uint64_t duration;     /* its window time per period */
 };
 
 struct cfg_schedule {
@@ -70,6 +133,7 @@ struct cfg_schedule {
     uint64_t major_frame; /* cycles */
     uint16_t num_windows;
     const struct cfg_window *windows; /* sorted by offset, non-overlapping */
+    const struct cfg_sched_part *parts; /* [cfg_system.num_partitions] */
 };
 
 enum cfg_mem_kind { CFG_MEM_RAM = 0, CFG_MEM_ROM = 1 };
@@ -114,7 +178,11 @@ struct cfg_system {
     const struct cfg_board *board;
     uint8_t num_partitions;
     const struct cfg_partition *partitions;
-    const struct cfg_schedule *schedule;
+    const struct cfg_schedule *schedule; /* the initial schedule, an
+                                            element of schedules[] */
+    uint8_t num_schedules;
+    const struct cfg_schedule *schedules;
+    struct cfg_hm_table hm;               /* module-level table */
 };
 
 /* The app's tables, generated by fcc into cfg_gen.c. */

@@ -3,6 +3,7 @@
 
 #include "abi.h"
 #include "console.h"
+#include "hm.h"
 #include "kstate.h"
 #include "part.h"
 #include "sched.h"
@@ -19,6 +20,7 @@ void kern_init(void)
     trace_emit(TR_BOOT, TRACE_NONE, TRACE_NONE, 0, cfg_system.num_partitions,
                cfg_system.schedule->num_windows);
     sched_start();
+    sched_reschedule();
 }
 
 void kern_trap_syscall(void)
@@ -72,16 +74,19 @@ static void report_regions(const struct part *p)
     }
 }
 
-/* "partition ping stopped: MEMORY_VIOLATION: write at 0x00000004, pc
- * 0x00100042, status 0x00000082", then its region map.  Partition names
- * are at most 15 characters (fcc). */
-static void report_fault(const struct part *p, const struct kern_fault *f,
-                         uint32_t error)
+/* "fault in ping/0: MEMORY_VIOLATION: write at 0x00000004, pc
+ * 0x00100042, status 0x00000082", then its region map; the health
+ * monitor's line follows.  Partition names are at most 15 characters. */
+static void report_fault(const struct part *p, const struct thread *t,
+                         const struct kern_fault *f, uint32_t error)
 {
     char line[192];
-    uint32_t o = console_fmt_str(line, "partition ");
+    uint32_t o = console_fmt_str(line, "fault in ");
     o += console_fmt_str(line + o, p->cfg->name);
-    o += console_fmt_str(line + o, " stopped: ");
+    line[o++] = '/';
+    o += t->cfg ? console_fmt_str(line + o, t->cfg->name)
+                : console_fmt_u64(line + o, t->local_id);
+    o += console_fmt_str(line + o, ": ");
     o += console_fmt_str(line + o, fen_error_name(error));
     if (f->kind == KERN_FAULT_MEMORY || f->kind == KERN_FAULT_BUS) {
         o += console_fmt_str(line + o, ": ");
@@ -113,14 +118,20 @@ void kern_trap_fault(const struct kern_fault *f)
     if (f->addr_valid)
         flags |= TRACE_FAULT_ADDR_VALID;
     trace_emit3(TR_FAULT, t->part, t->local_id, flags, f->addr, f->pc, f->status);
-    report_fault(p, f, error);
-    part_stop(p, error);
+    report_fault(p, t, f, error);
+    struct hm_detail d = {.addr = f->addr, .pc = f->pc, .fatal = true};
+    hm_raise(p, t, (uint8_t)error, &d);
     sched_reschedule();
 }
 
 void kern_trap_deadline(void)
 {
     sched_reschedule();
+}
+
+bool kern_halted(void)
+{
+    return kstate.halted;
 }
 
 struct arch_context *kern_current(void)

@@ -41,6 +41,9 @@ void kern_trap_syscall(void);
 void kern_trap_fault(const struct kern_fault *f);
 void kern_trap_deadline(void);
 
+/* True once the health monitor stopped the module: nothing runs again. */
+bool kern_halted(void);
+
 /* Context of the thread to run next, or NULL to idle. */
 struct arch_context *kern_current(void);
 

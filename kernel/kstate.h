@@ -19,30 +19,68 @@
 
 enum thread_state {
     THREAD_UNUSED = 0, /* slot not created */
-    THREAD_DORMANT,    /* created or exited: not schedulable */
-    THREAD_READY,      /* in its partition's ready queue (the head runs) */
-    THREAD_WAITING,    /* in its partition's sleep queue */
-    THREAD_STOPPED,    /* its partition was stopped */
+    THREAD_DORMANT,    /* created, stopped or never started */
+    THREAD_READY,      /* runnable: in its partition's ready queue unless
+                          suspended (the queue's best runs) */
+    THREAD_WAITING,    /* waiting for time (sleep queue), for NORMAL mode,
+                          or suspended without timeout */
+};
+
+/* What a WAITING thread waits for. */
+enum thread_wait {
+    WAIT_NONE = 0,
+    WAIT_DELAY,   /* timed wait / sleep: ready at wake_at */
+    WAIT_RELEASE, /* periodic wait or delayed start: released at wake_at */
+    WAIT_SUSPEND, /* suspend self: resumed, or timed out at wake_at */
+    WAIT_NORMAL,  /* started in an init mode: released when NORMAL begins */
 };
 
 struct thread {
     struct arch_context ctx;
-    struct thread *next;     /* ready-queue or sleep-queue link */
-    uint64_t wake_at;        /* THREAD_WAITING: cycle to become ready */
+    struct thread *next;     /* ready-band or sleep-queue link */
+    struct thread *dl_next;  /* deadline-list link */
+    uint64_t wake_at;        /* on the sleep queue: cycle it is due */
+    uint64_t release;        /* periodic: current release point */
+    uint64_t deadline;       /* KTIME_NEVER: none (not on the deadline list) */
+    uint64_t period;         /* 0: aperiodic */
+    uint64_t capacity;       /* time capacity, KTIME_NEVER: infinite */
+    uint64_t start_delay;    /* WAIT_NORMAL: delay asked for at start */
+    const struct cfg_process *cfg; /* declared process, or NULL */
     uint32_t entry, arg, exit_to;
     uint32_t stack_base, stack_size;
+    uint32_t starts;         /* contexts begun in this slot: a system call
+                                whose caller was restarted leaves r0 alone */
     struct arch_mpu_region guard; /* no-access region below its stack */
     uint16_t index;          /* slot in kstate.threads */
     uint8_t part;            /* owning partition */
     uint8_t local_id;        /* id the partition sees */
     uint8_t state;           /* enum thread_state */
+    uint8_t wait;            /* enum thread_wait, when WAITING */
     uint8_t priority;        /* current priority, higher runs first */
+    uint8_t base_priority;   /* priority at start */
+    bool suspended;          /* SUSPEND: kept out of the ready queue */
+    bool sleeping;           /* on the sleep queue */
 };
 
-enum part_mode {
-    PART_NORMAL = 0,
-    PART_STOPPED, /* a fault stopped it: it idles through its windows */
+/* The partition's ready queue: a FIFO per priority and a bitmap of the
+ * non-empty ones, so choosing, inserting and yielding cost the same for
+ * 1 or 200 ready threads. */
+#define READY_LEVELS 256
+struct ready_queue {
+    uint32_t nonempty[READY_LEVELS / 32];
+    struct thread *head[READY_LEVELS];
+    struct thread *tail[READY_LEVELS];
 };
+
+/* An error waiting for the partition's error handler. */
+struct hm_pending {
+    uint8_t error;   /* enum fen_error */
+    uint8_t process; /* local id, TRACE_NONE: none */
+    uint8_t length;  /* bytes of message */
+    uint32_t addr, pc;
+    char message[64];
+};
+#define HM_QUEUE 4
 
 /* MPU slots a partition's set fills (the rest of the MPU but the
  * kernel's guard slot): unused ones are loaded disabled, so a switch
@@ -53,15 +91,27 @@ enum part_mode {
 struct part {
     const struct cfg_partition *cfg;
     struct arch_mpu_region mpu[SPACE_PART_SLOTS]; /* encoded at boot */
-    struct thread *ready;    /* sorted by priority, FIFO among equals */
-    struct thread *sleeping; /* sorted by wake_at, FIFO among equals */
-    uint8_t mode;            /* enum part_mode */
-    uint8_t num_threads;     /* slots created so far */
+    struct ready_queue ready;
+    struct thread *sleeping;  /* sorted by wake_at, FIFO among equals */
+    struct thread *deadlines; /* sorted by deadline, FIFO among equals */
+    struct thread *handler;   /* error handler, NULL: none created */
+    struct thread *lock_owner; /* holds the preemption lock */
+    struct hm_pending errors[HM_QUEUE]; /* for the handler, oldest first */
+    uint8_t num_errors;
+    uint8_t mode;             /* enum fen_mode */
+    uint8_t start_condition;  /* enum fen_start_condition */
+    uint8_t lock_level;       /* preemption lock nesting */
+    uint8_t num_threads;      /* slots in use: 1 + declared processes + more */
+    uint32_t restarts;        /* cold and warm starts since power-on */
+    bool work_pending;        /* a must_complete window's work not declared done */
     bool console_at_line_start;
 };
 
 struct sched {
     const struct cfg_schedule *schedule;
+    uint8_t schedule_id;     /* index in cfg_system.schedules */
+    uint8_t next_schedule;   /* takes effect at the next frame boundary */
+    uint64_t last_switch;    /* cycle the schedule took effect */
     uint64_t frame_start;    /* cycle the current major frame began */
     uint64_t window_end;     /* cycle the current window (or gap) ends */
     uint32_t frame;          /* major frames begun since start */
@@ -77,6 +127,10 @@ struct kstate {
     struct part parts[CFG_NUM_PARTITIONS];
     struct thread threads[CFG_NUM_THREADS];
     struct trace_ring trace;
+    uint32_t module_restarts;
+    uint8_t module_action;   /* CFG_HM_STOP/RESTART_MODULE to apply at the
+                                end of this kernel entry, 0: none */
+    bool halted;             /* the module was stopped */
     bool kernel_console_at_line_start;
 };
 

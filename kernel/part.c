@@ -1,39 +1,106 @@
-/* part.c - partitions (see part.h). */
+/* part.c - partitions and modes (see part.h). */
 #include "part.h"
 
+#include "abi.h"
+#include "ktime.h"
+#include "process.h"
+#include "sched.h"
 #include "thread.h"
 
-static void init_one(struct part *p, const struct cfg_partition *cfg)
+static void emit_mode(const struct part *p)
 {
-    p->cfg = cfg;
-    p->mode = PART_NORMAL;
-    p->console_at_line_start = true;
-    for (uint8_t i = 0; i < cfg->max_threads; i++) {
-        struct thread *t = &kstate.threads[cfg->first_thread + i];
-        t->index = (uint16_t)(cfg->first_thread + i);
-        t->part = part_index(p);
-        t->state = THREAD_UNUSED;
+    trace_emit3(TR_MODE, part_index(p), TRACE_NONE, 0, p->mode, p->start_condition,
+                p->restarts);
+}
+
+/* Every slot back to its just-configured state: slot 0 the initial thread,
+ * 1..n the declared processes (not yet created), the rest free. */
+static void reset_threads(struct part *p)
+{
+    const struct cfg_partition *c = p->cfg;
+    for (uint8_t i = 0; i < c->max_threads; i++) {
+        struct thread *t = &kstate.threads[c->first_thread + i];
+        *t = (struct thread){.index = (uint16_t)(c->first_thread + i),
+                             .part = part_index(p), .local_id = i,
+                             .starts = t->starts, /* see syscall_dispatch */
+                             .deadline = KTIME_NEVER, .capacity = KTIME_NEVER};
+        if (i >= 1 && i <= c->num_processes)
+            t->cfg = &c->processes[i - 1];
     }
-    struct thread *main = thread_alloc(p);
-    main->entry = cfg->entry;
-    main->arg = 0;
-    main->exit_to = 0; /* crt0 never returns: it calls thread exit */
-    main->stack_base = cfg->stack_base;
-    main->stack_size = cfg->stack_size;
-    main->priority = cfg->priority;
-    thread_start(main);
+    p->ready = (struct ready_queue){0};
+    p->sleeping = p->deadlines = p->handler = p->lock_owner = 0;
+    p->num_errors = 0;
+    p->lock_level = 0;
+    p->num_threads = (uint8_t)(1 + c->num_processes);
+    if (kstate.sched.current && kstate.sched.current->part == part_index(p))
+        kstate.sched.current = 0; /* its context is gone: nothing to save */
+}
+
+void part_start(struct part *p, uint8_t mode, uint8_t condition)
+{
+    const struct cfg_partition *c = p->cfg;
+    reset_threads(p);
+    p->mode = mode;
+    p->start_condition = condition;
+    if (condition == FEN_START_PARTITION_RESTART ||
+        condition == FEN_START_HM_PARTITION_RESTART)
+        p->restarts++;
+    emit_mode(p);
+    struct thread *main = &kstate.threads[c->first_thread];
+    main->state = THREAD_DORMANT;
+    main->entry = c->entry;
+    main->arg = mode; /* crt0: cold start initialises .data and .bss */
+    main->stack_base = c->stack_base;
+    main->stack_size = c->stack_size;
+    main->base_priority = c->priority;
+    process_start(main, 0);
 }
 
 void part_init_all(void)
 {
-    for (uint8_t i = 0; i < cfg_system.num_partitions; i++)
-        init_one(&kstate.parts[i], &cfg_system.partitions[i]);
+    for (uint8_t i = 0; i < cfg_system.num_partitions; i++) {
+        struct part *p = &kstate.parts[i];
+        p->cfg = &cfg_system.partitions[i];
+        p->console_at_line_start = true;
+        part_start(p, FEN_MODE_COLD_START, FEN_START_NORMAL);
+    }
 }
 
-void part_stop(struct part *p, uint32_t reason)
+void part_set_normal(struct part *p)
 {
-    for (uint8_t i = 0; i < p->num_threads; i++)
-        thread_retire(thread_of(p, i), THREAD_STOPPED);
-    p->mode = PART_STOPPED;
-    trace_emit(TR_PART_STOPPED, part_index(p), TRACE_NONE, 0, reason, 0);
+    p->mode = FEN_MODE_NORMAL;
+    emit_mode(p);
+    process_release_started(p, arch_now());
+}
+
+void part_set_idle(struct part *p)
+{
+    for (uint8_t i = 0; i < p->num_threads; i++) {
+        struct thread *t = thread_of(p, i);
+        if (t->state != THREAD_UNUSED)
+            thread_retire(t, THREAD_DORMANT);
+    }
+    p->handler = 0;
+    p->num_errors = 0;
+    p->mode = FEN_MODE_IDLE;
+    emit_mode(p);
+}
+
+void part_stop_module(void)
+{
+    for (uint8_t i = 0; i < cfg_system.num_partitions; i++)
+        part_set_idle(&kstate.parts[i]);
+    kstate.halted = true;
+    trace_emit(TR_MODULE, TRACE_NONE, TRACE_NONE, CFG_HM_STOP_MODULE,
+               kstate.module_restarts, 0);
+}
+
+void part_restart_module(void)
+{
+    kstate.module_restarts++;
+    trace_emit(TR_MODULE, TRACE_NONE, TRACE_NONE, CFG_HM_RESTART_MODULE,
+               kstate.module_restarts, 0);
+    for (uint8_t i = 0; i < cfg_system.num_partitions; i++)
+        part_start(&kstate.parts[i], FEN_MODE_COLD_START, FEN_START_HM_MODULE_RESTART);
+    sched_start();
 }

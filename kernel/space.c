@@ -3,6 +3,7 @@
 
 #include "abi.h"
 #include "console.h"
+#include "hm.h"
 #include "part.h"
 
 /* Slots 0.. hold the partition's regions in table order (they do not
@@ -36,7 +37,8 @@ void space_init(void)
             o += console_fmt_str(line + o, p->cfg->name);
             o += console_fmt_str(line + o, ": CONFIG_ERROR: its regions do not fit the MPU\n");
             console_write(0, line, o);
-            part_stop(p, FEN_ERR_CONFIG_ERROR);
+            struct hm_detail d = {0};
+            hm_raise(p, 0, FEN_ERR_CONFIG_ERROR, &d);
         }
     }
 }

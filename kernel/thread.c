@@ -1,4 +1,4 @@
-/* thread.c - thread lifecycle and queue discipline (see thread.h). */
+/* thread.c - thread slots and queue discipline (see thread.h). */
 #include "thread.h"
 
 #include "ktime.h"
@@ -26,93 +26,206 @@ static struct part *part_of(const struct thread *t)
     return &kstate.parts[t->part];
 }
 
-/* Inserts behind every thread of priority >= t's: FIFO among equals. */
-static void ready_insert(struct thread *t)
-{
-    struct thread **link = &part_of(t)->ready;
-    while (*link && (*link)->priority >= t->priority)
-        link = &(*link)->next;
-    t->next = *link;
-    *link = t;
-    t->state = THREAD_READY;
-}
-
-/* Unlinks t from whichever queue heads at *head. */
-static void queue_remove(struct thread **head, struct thread *t)
-{
-    for (struct thread **link = head; *link; link = &(*link)->next) {
-        if (*link == t) {
-            *link = t->next;
-            t->next = 0;
-            return;
-        }
-    }
-}
-
 /* The guard is encoded here, off the switch path; a thread whose old guard
  * the MPU may still hold gets its new one loaded at its next switch. */
-void thread_start(struct thread *t)
+void thread_reset_context(struct thread *t)
 {
     arch_context_init(&t->ctx, t->entry, t->stack_base + t->stack_size, t->arg,
                       t->exit_to);
+    t->starts++;
     space_set_guard(t);
     if (kstate.sched.mpu_thread == t)
         kstate.sched.mpu_thread = 0;
-    ready_insert(t);
 }
 
-void thread_retire(struct thread *t, enum thread_state state)
+/* --- the ready queue --------------------------------------------------- */
+
+static bool in_ready_queue(const struct thread *t)
 {
-    struct part *p = part_of(t);
-    if (t->state == THREAD_READY)
-        queue_remove(&p->ready, t);
-    else if (t->state == THREAD_WAITING)
-        queue_remove(&p->sleeping, t);
-    t->state = (uint8_t)state;
+    return t->state == THREAD_READY && !t->suspended;
+}
+
+void thread_make_ready(struct thread *t, bool front)
+{
+    t->state = THREAD_READY;
+    t->wait = WAIT_NONE;
+    if (t->suspended)
+        return;
+    struct ready_queue *q = &part_of(t)->ready;
+    uint8_t pr = t->priority;
+    if (!q->head[pr]) {
+        t->next = 0;
+        q->head[pr] = q->tail[pr] = t;
+        q->nonempty[pr / 32] |= 1u << (pr % 32);
+    } else if (front) {
+        t->next = q->head[pr];
+        q->head[pr] = t;
+    } else {
+        t->next = 0;
+        q->tail[pr]->next = t;
+        q->tail[pr] = t;
+    }
+}
+
+/* Unlinks t from its band; the band is short (one priority), and the
+ * common case, the head, is found at once. */
+static void band_remove(struct ready_queue *q, struct thread *t)
+{
+    uint8_t pr = t->priority;
+    struct thread *prev = 0;
+    for (struct thread *c = q->head[pr]; c; prev = c, c = c->next) {
+        if (c != t)
+            continue;
+        if (prev)
+            prev->next = t->next;
+        else
+            q->head[pr] = t->next;
+        if (q->tail[pr] == t)
+            q->tail[pr] = prev;
+        if (!q->head[pr])
+            q->nonempty[pr / 32] &= ~(1u << (pr % 32));
+        t->next = 0;
+        return;
+    }
+}
+
+void thread_unready(struct thread *t)
+{
+    if (in_ready_queue(t))
+        band_remove(&part_of(t)->ready, t);
+}
+
+struct thread *thread_best(const struct part *p)
+{
+    for (int w = READY_LEVELS / 32 - 1; w >= 0; w--) {
+        uint32_t bits = p->ready.nonempty[w];
+        if (bits)
+            return p->ready.head[w * 32 + 31 - __builtin_clz(bits)];
+    }
+    return 0;
 }
 
 void thread_set_priority(struct thread *t, uint8_t priority)
 {
-    bool ready = t->state == THREAD_READY;
-    if (ready)
-        queue_remove(&part_of(t)->ready, t);
+    bool queued = in_ready_queue(t);
+    if (queued)
+        band_remove(&part_of(t)->ready, t);
     t->priority = priority;
-    if (ready)
-        ready_insert(t);
+    if (queued)
+        thread_make_ready(t, false);
 }
 
 void thread_yield(struct thread *t)
 {
-    queue_remove(&part_of(t)->ready, t);
-    ready_insert(t);
+    if (!in_ready_queue(t))
+        return;
+    band_remove(&part_of(t)->ready, t);
+    thread_make_ready(t, false);
 }
 
-void thread_sleep(struct thread *t, uint64_t until)
+/* --- the sleep queue --------------------------------------------------- */
+
+void thread_block(struct thread *t, enum thread_wait why, uint64_t until)
 {
-    struct part *p = part_of(t);
-    queue_remove(&p->ready, t);
-    t->wake_at = until;
+    thread_unready(t);
     t->state = THREAD_WAITING;
-    trace_emit(TR_SLEEP, t->part, t->local_id, 0, (uint32_t)until,
+    t->wait = (uint8_t)why;
+    if (until == KTIME_NEVER)
+        return;
+    trace_emit(TR_SLEEP, t->part, t->local_id, (uint8_t)why, (uint32_t)until,
                (uint32_t)(until >> 32));
-    struct thread **link = &p->sleeping;
+    t->wake_at = until;
+    t->sleeping = true;
+    struct thread **link = &part_of(t)->sleeping;
     while (*link && (*link)->wake_at <= until)
         link = &(*link)->next;
     t->next = *link;
     *link = t;
 }
 
-void thread_wake_due(struct part *p, uint64_t now)
+void thread_unsleep(struct thread *t)
 {
-    while (p->sleeping && p->sleeping->wake_at <= now) {
-        struct thread *t = p->sleeping;
-        p->sleeping = t->next;
-        trace_emit(TR_WAKE, t->part, t->local_id, 0, (uint32_t)t->wake_at, 0);
-        ready_insert(t);
+    if (!t->sleeping)
+        return;
+    for (struct thread **link = &part_of(t)->sleeping; *link; link = &(*link)->next) {
+        if (*link == t) {
+            *link = t->next;
+            break;
+        }
     }
+    t->next = 0;
+    t->sleeping = false;
+}
+
+struct thread *thread_take_due(struct part *p, uint64_t now)
+{
+    struct thread *t = p->sleeping;
+    if (!t || t->wake_at > now)
+        return 0;
+    p->sleeping = t->next;
+    t->next = 0;
+    t->sleeping = false;
+    return t;
 }
 
 uint64_t thread_next_wake(const struct part *p)
 {
     return p->sleeping ? p->sleeping->wake_at : KTIME_NEVER;
+}
+
+/* --- the deadline list ------------------------------------------------- */
+
+static void deadline_unlink(struct thread *t)
+{
+    for (struct thread **link = &part_of(t)->deadlines; *link; link = &(*link)->dl_next) {
+        if (*link == t) {
+            *link = t->dl_next;
+            break;
+        }
+    }
+    t->dl_next = 0;
+}
+
+void thread_set_deadline(struct thread *t, uint64_t deadline)
+{
+    if (t->deadline != KTIME_NEVER)
+        deadline_unlink(t);
+    t->deadline = deadline;
+    if (deadline == KTIME_NEVER)
+        return;
+    struct thread **link = &part_of(t)->deadlines;
+    while (*link && (*link)->deadline <= deadline)
+        link = &(*link)->dl_next;
+    t->dl_next = *link;
+    *link = t;
+}
+
+struct thread *thread_take_missed(struct part *p, uint64_t now)
+{
+    struct thread *t = p->deadlines;
+    if (!t || t->deadline > now)
+        return 0;
+    p->deadlines = t->dl_next;
+    t->dl_next = 0;
+    return t;
+}
+
+uint64_t thread_next_deadline(const struct part *p)
+{
+    return p->deadlines ? p->deadlines->deadline : KTIME_NEVER;
+}
+
+void thread_retire(struct thread *t, enum thread_state state)
+{
+    thread_unready(t);
+    thread_unsleep(t);
+    thread_set_deadline(t, KTIME_NEVER);
+    t->state = (uint8_t)state;
+    t->wait = WAIT_NONE;
+    t->suspended = false;
+    struct part *p = part_of(t);
+    if (p->lock_owner == t) {
+        p->lock_owner = 0;
+        p->lock_level = 0;
+    }
 }

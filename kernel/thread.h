@@ -1,9 +1,9 @@
 /*
- * thread.h - threads and the per-partition ready and sleep queues.
- *
- * A partition's ready queue is sorted by priority, FIFO among equals; its
- * head is the thread that runs while the partition's window is active.
- * The sleep queue is sorted by wake-up cycle, FIFO among equal cycles.
+ * thread.h - thread slots and the queue discipline of a partition: the
+ * ready queue (a FIFO per priority, see struct ready_queue), the sleep
+ * queue (by wake-up cycle, FIFO among equals) and the deadline list (by
+ * deadline, FIFO among equals).  What a thread does when it wakes or misses
+ * its deadline is process.c's business; this file only keeps the order.
  */
 #ifndef FENESTRA_THREAD_H
 #define FENESTRA_THREAD_H
@@ -15,24 +15,50 @@ struct thread *thread_of(struct part *p, uint32_t local_id);
 /* Claims the next free slot of the partition; NULL when all are taken. */
 struct thread *thread_alloc(struct part *p);
 
-/* DORMANT -> READY: fresh context at the thread's entry. */
-void thread_start(struct thread *t);
+/* A fresh context at the thread's entry, on an empty stack, and its guard. */
+void thread_reset_context(struct thread *t);
 
-/* Leaves every queue and becomes `state` (DORMANT or STOPPED). */
+/* -> READY, behind the ready threads of its priority (in front of them
+ * when `front`); a suspended thread stays out of the queue. */
+void thread_make_ready(struct thread *t, bool front);
+
+/* Leaves the ready queue (if in it) without changing state. */
+void thread_unready(struct thread *t);
+
+/* READY -> WAITING for `why`; on the sleep queue until `until` unless that
+ * is KTIME_NEVER. */
+void thread_block(struct thread *t, enum thread_wait why, uint64_t until);
+
+/* Leaves the sleep queue (if on it). */
+void thread_unsleep(struct thread *t);
+
+/* Leaves every queue and the deadline list; becomes `state`. */
 void thread_retire(struct thread *t, enum thread_state state);
 
+/* Changes the current priority; a ready thread goes behind the others of
+ * its new priority. */
 void thread_set_priority(struct thread *t, uint8_t priority);
 
-/* Moves the head behind the other ready threads of its priority. */
+/* Moves a ready thread behind the other ready threads of its priority. */
 void thread_yield(struct thread *t);
 
-/* READY -> WAITING until the cycle `until`. */
-void thread_sleep(struct thread *t, uint64_t until);
+/* The ready thread of highest priority that came first, or NULL. */
+struct thread *thread_best(const struct part *p);
 
-/* Makes every sleeper of p due at or before now ready, in wake order. */
-void thread_wake_due(struct part *p, uint64_t now);
+/* Takes the first sleeper due at or before now off the sleep queue. */
+struct thread *thread_take_due(struct part *p, uint64_t now);
 
 /* Earliest wake-up of p's sleepers, KTIME_NEVER if none. */
 uint64_t thread_next_wake(const struct part *p);
+
+/* Sets t's deadline (KTIME_NEVER: none) and its place in the list. */
+void thread_set_deadline(struct thread *t, uint64_t deadline);
+
+/* Takes the first thread whose deadline is at or before now off the
+ * deadline list (its deadline field keeps the cycle it passed). */
+struct thread *thread_take_missed(struct part *p, uint64_t now);
+
+/* Earliest deadline of p's threads, KTIME_NEVER if none. */
+uint64_t thread_next_deadline(const struct part *p);
 
 #endif

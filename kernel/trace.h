@@ -11,26 +11,46 @@
 
 #include <stdint.h>
 
-#define TRACE_FORMAT_VERSION 2
+#define TRACE_FORMAT_VERSION 3
 #define TRACE_RING_SIZE 256 /* events, a power of two */
 
 enum trace_type {
     TR_BOOT = 1,          /* a0: partitions, a1: windows */
-    TR_WINDOW = 2,        /* a0: window index, a1: planned start (low 32 bits) */
+    TR_WINDOW = 2,        /* a window begins (the event's cycle is the actual
+                             start): a0: window index | schedule << 16,
+                             a1, a2: planned start, low and high 32 bits */
     TR_THREAD_SWITCH = 3, /* thread: the new one (TRACE_NONE: idle),
                           a0: previous as part << 8 | thread, 0xffff: idle */
     TR_SYSCALL = 4,       /* a0: number, a1: result (r0) */
-    TR_FAULT = 5,         /* an error of a thread: flags: error code
+    TR_FAULT = 5,         /* a fault of a thread: flags: error code
                              (enum fen_error) << 4 | TRACE_FAULT_* | access;
                              a0: address, a1: pc, a2: fault status (CFSR) */
-    TR_PART_STOPPED = 6,  /* a0: error code (enum fen_error) */
-    TR_THREAD_START = 7,  /* a0: entry */
-    TR_THREAD_EXIT = 8,
-    TR_WAKE = 9,          /* a0: cycle it was due (low 32 bits) */
-    TR_FRAME = 10,        /* a0: frame number */
-    TR_SLEEP = 11,        /* a0, a1: low and high 32 bits of the wake-up cycle */
+    TR_PART_STOPPED = 6,  /* format 2 only; now TR_MODE with mode IDLE */
+    TR_THREAD_START = 7,  /* format 2 only; now TR_PROCESS (start) */
+    TR_THREAD_EXIT = 8,   /* format 2 only; now TR_PROCESS (stop) */
+    TR_WAKE = 9,          /* a delay ended: a0: cycle it was due (low 32 bits) */
+    TR_FRAME = 10,        /* a0: frame number, a1: schedule */
+    TR_SLEEP = 11,        /* flags: enum thread_wait; a0, a1: low and high
+                             32 bits of the wake-up cycle */
     TR_LOST = 12,         /* from the reader, not the kernel: a0 events were
                              dropped here because the ring was full */
+    TR_RELEASE = 13,      /* a process released: a0, a1: release point (low,
+                             high), a2: its deadline (low 32 bits) */
+    TR_PROCESS = 14,      /* a process-state change: flags: enum process_op,
+                             a0, a1: its argument (low, high) */
+    TR_ERROR = 15,        /* an error raised: flags: enum fen_error, a0, a1:
+                             address and pc (DEADLINE_MISSED: the deadline,
+                             low and high; OVERRUN: the window), a2: state
+                             (enum cfg_hm_state) */
+    TR_HM_ACTION = 16,    /* flags: action (enum cfg_hm_action), a0: error,
+                             a1: level (enum hm_level) */
+    TR_MODE = 17,         /* partition mode: a0: enum fen_mode, a1: start
+                             condition, a2: restarts */
+    TR_SCHEDULE = 18,     /* flags: 0 requested, 1 applied; a0: new, a1: old */
+    TR_WINDOW_DONE = 19,  /* the partition declared its window's work done */
+    TR_MESSAGE = 20,      /* an application message: a0: length */
+    TR_MODULE = 21,       /* flags: CFG_HM_STOP_MODULE or _RESTART_MODULE,
+                             a0: module restarts */
 };
 
 #define TRACE_NONE 0xff

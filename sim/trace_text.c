@@ -19,7 +19,50 @@ static const char *const syscall_names[FEN_SYS_COUNT] = {
     [FEN_SYS_THREAD_SET_PRIORITY] = "thread_set_priority",
     [FEN_SYS_THREAD_SELF] = "thread_self",
     [FEN_SYS_PARTITION_INFO] = "partition_info",
+    [FEN_SYS_CREATE_PROCESS] = "create_process",
+    [FEN_SYS_START] = "start",
+    [FEN_SYS_DELAYED_START] = "delayed_start",
+    [FEN_SYS_STOP] = "stop",
+    [FEN_SYS_STOP_SELF] = "stop_self",
+    [FEN_SYS_SUSPEND] = "suspend",
+    [FEN_SYS_SUSPEND_SELF] = "suspend_self",
+    [FEN_SYS_RESUME] = "resume",
+    [FEN_SYS_LOCK_PREEMPTION] = "lock_preemption",
+    [FEN_SYS_UNLOCK_PREEMPTION] = "unlock_preemption",
+    [FEN_SYS_GET_PROCESS_ID] = "get_process_id",
+    [FEN_SYS_GET_PROCESS_STATUS] = "get_process_status",
+    [FEN_SYS_TIMED_WAIT] = "timed_wait",
+    [FEN_SYS_PERIODIC_WAIT] = "periodic_wait",
+    [FEN_SYS_REPLENISH] = "replenish",
+    [FEN_SYS_SET_PARTITION_MODE] = "set_partition_mode",
+    [FEN_SYS_GET_PARTITION_STATUS] = "get_partition_status",
+    [FEN_SYS_SET_SCHEDULE] = "set_schedule",
+    [FEN_SYS_GET_SCHEDULE_ID] = "get_schedule_id",
+    [FEN_SYS_GET_SCHEDULE_STATUS] = "get_schedule_status",
+    [FEN_SYS_WINDOW_COMPLETE] = "window_complete",
+    [FEN_SYS_RAISE_ERROR] = "raise_application_error",
+    [FEN_SYS_REPORT_MESSAGE] = "report_application_message",
+    [FEN_SYS_CREATE_ERROR_HANDLER] = "create_error_handler",
+    [FEN_SYS_GET_ERROR_STATUS] = "get_error_status",
 };
+
+/* enum process_op, enum cfg_hm_action, enum hm_level, enum fen_mode,
+ * enum fen_start_condition, enum cfg_hm_state: as kernel/ numbers them. */
+static const char *const process_ops[] = {"create", "start",  "stop",    "suspend",
+                                          "resume", "complete", "restart",
+                                          "replenish", "timeout"};
+static const char *const hm_actions[] = {"ignore",     "log",  "stop_process",
+                                         "restart_process", "warm_start",
+                                         "cold_start", "idle", "stop_module",
+                                         "restart_module"};
+static const char *const hm_levels[] = {"handler", "process", "partition", "module",
+                                        "default"};
+static const char *const modes[] = {"idle", "cold_start", "warm_start", "normal"};
+static const char *const conditions[] = {"normal_start", "partition_restart",
+                                         "hm_module_restart", "hm_partition_restart"};
+static const char *const hm_states[] = {"any", "init", "normal", "error_handler"};
+
+#define NAME_OF(table, i) ((i) < sizeof(table) / sizeof(table[0]) ? (table)[i] : "?")
 
 static const char *part_name(const struct cfg_system *s, unsigned p)
 {
@@ -38,6 +81,53 @@ static void thread_name(const struct cfg_system *s, unsigned part, unsigned thre
         snprintf(buf, len, "%s.%u", part_name(s, part), thread);
 }
 
+/* The events of processes, modes, schedules and the health monitor. */
+static void trace_text_arinc(const struct cfg_system *s, const struct trace_event *e,
+                             const char *who, char *buf, size_t len)
+{
+    const char *p = part_name(s, e->part);
+    uint64_t v = (uint64_t)e->a1 << 32 | e->a0;
+    switch (e->type) {
+    case TR_RELEASE:
+        snprintf(buf, len, "release thread=%s at=%" PRIu64 " deadline_lo=%u", who, v, e->a2);
+        break;
+    case TR_PROCESS:
+        snprintf(buf, len, "process thread=%s op=%s arg=%" PRIu64, who,
+                 NAME_OF(process_ops, e->flags), v);
+        break;
+    case TR_ERROR:
+        snprintf(buf, len, "error part=%s thread=%s error=%s state=%s a0=0x%08x a1=0x%08x",
+                 p, who, fen_error_name(e->flags), NAME_OF(hm_states, e->a2), e->a0, e->a1);
+        break;
+    case TR_HM_ACTION:
+        snprintf(buf, len, "hm part=%s thread=%s error=%s action=%s level=%s", p, who,
+                 fen_error_name(e->a0), NAME_OF(hm_actions, e->flags),
+                 NAME_OF(hm_levels, e->a1));
+        break;
+    case TR_MODE:
+        snprintf(buf, len, "mode part=%s mode=%s condition=%s restarts=%u", p,
+                 NAME_OF(modes, e->a0), NAME_OF(conditions, e->a1), e->a2);
+        break;
+    case TR_SCHEDULE:
+        snprintf(buf, len, "schedule %s new=%s old=%s", e->flags ? "applied" : "requested",
+                 e->a0 < s->num_schedules ? s->schedules[e->a0].name : "?",
+                 e->a1 < s->num_schedules ? s->schedules[e->a1].name : "?");
+        break;
+    case TR_WINDOW_DONE:
+        snprintf(buf, len, "window_complete thread=%s", who);
+        break;
+    case TR_MESSAGE:
+        snprintf(buf, len, "message thread=%s length=%u", who, e->a0);
+        break;
+    case TR_MODULE:
+        snprintf(buf, len, "module %s restarts=%u", NAME_OF(hm_actions, e->flags), e->a0);
+        break;
+    default:
+        snprintf(buf, len, "unknown type=%u", e->type);
+        break;
+    }
+}
+
 void trace_text(const struct cfg_system *s, const struct trace_event *e,
                 char *buf, size_t len)
 {
@@ -52,10 +142,11 @@ void trace_text(const struct cfg_system *s, const struct trace_event *e,
         snprintf(buf, len, "boot partitions=%u windows=%u", e->a0, e->a1);
         break;
     case TR_FRAME:
-        snprintf(buf, len, "frame n=%u", e->a0);
+        snprintf(buf, len, "frame n=%u schedule=%u", e->a0, e->a1);
         break;
     case TR_WINDOW:
-        snprintf(buf, len, "window part=%s index=%u", p, e->a0);
+        snprintf(buf, len, "window part=%s index=%u schedule=%u planned=%" PRIu64, p,
+                 e->a0 & 0xffff, e->a0 >> 16, (uint64_t)e->a2 << 32 | e->a1);
         break;
     case TR_THREAD_SWITCH:
         thread_name(s, e->a0 >> 8, e->a0 & 0xff, prev, sizeof prev);
@@ -81,15 +172,6 @@ void trace_text(const struct cfg_system *s, const struct trace_event *e,
                      "status=0x%08x", who, fen_error_name(e->flags >> 4),
                      access_names[e->flags & 3], e->a1, e->a2);
         break;
-    case TR_PART_STOPPED:
-        snprintf(buf, len, "stopped part=%s error=%s", p, fen_error_name(e->a0));
-        break;
-    case TR_THREAD_START:
-        snprintf(buf, len, "thread_start thread=%s entry=0x%08x", who, e->a0);
-        break;
-    case TR_THREAD_EXIT:
-        snprintf(buf, len, "thread_exit thread=%s", who);
-        break;
     case TR_SLEEP:
         snprintf(buf, len, "sleep thread=%s until=%" PRIu64, who,
                  (uint64_t)e->a1 << 32 | e->a0);
@@ -101,7 +183,7 @@ void trace_text(const struct cfg_system *s, const struct trace_event *e,
         snprintf(buf, len, "wake thread=%s", who);
         break;
     default:
-        snprintf(buf, len, "unknown type=%u", e->type);
+        trace_text_arinc(s, e, who, buf, len);
         break;
     }
 }

@@ -3,7 +3,8 @@
  * .text.crt0 first in the code region, so _start is the code region's base
  * and the ELF entry point (with the Thumb bit).  The kernel starts the
  * initial thread here, unprivileged, with sp at __stack_top (the top of the
- * initial stack, at the base of the data region) and r0 = 0.
+ * initial stack, at the base of the data region) and r0 = the mode it
+ * starts in (enum fen_mode): COLD_START or WARM_START.
  *
  * _start prepares the C environment, then runs the partition's configured
  * entry function (__part_main, an alias partition.ld's includer defines),
@@ -12,6 +13,7 @@
  */
 #include <picolibc.h> /* before picotls.h, which needs PICOLIBC_TLS */
 #include <picotls.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -35,22 +37,27 @@ extern int __part_main(void);
 /* picolibc: runs .preinit_array and .init_array (constructors). */
 extern void __libc_init_array(void);
 
-__attribute__((noreturn)) void _start(void);
+__attribute__((noreturn)) void _start(uint32_t mode);
 
-__attribute__((section(".text.crt0"), noreturn, used)) void _start(void)
+/* A cold start (power-on, or a restart that asks for it) gives .data and
+ * .tdata their initial values from their load images in the code region
+ * and zeroes .tbss and .bss; a warm start keeps them as they were. */
+__attribute__((section(".text.crt0"), noreturn, used)) void _start(uint32_t mode)
 {
-    /* Initial values of .data and .tdata (the TLS template) from their
-     * load images in the code region; then zero .tbss and .bss. */
-    memcpy(__data_start, __data_source, (size_t)(__data_end - __data_start));
-    memcpy(__tdata_start, __tdata_source, (size_t)(__tdata_end - __tdata_start));
-    memset(__bss_start, 0, (size_t)(__bss_end - __bss_start));
+    bool cold = mode != FEN_MODE_WARM_START;
+    if (cold) {
+        memcpy(__data_start, __data_source, (size_t)(__data_end - __data_start));
+        memcpy(__tdata_start, __tdata_source, (size_t)(__tdata_end - __tdata_start));
+        memset(__bss_start, 0, (size_t)(__bss_end - __bss_start));
+    }
 
     /* picolibc keeps errno and friends in TLS.  There is one TLS block per
      * partition, used in place: see README.md. */
     _set_tls(__tls_base);
 
     fen_stdio_attach((uintptr_t)__stack_bottom, (uintptr_t)__stack_top);
-    __libc_init_array();
+    if (cold)
+        __libc_init_array(); /* constructors ran on the data kept */
 
     (void)__part_main();
 

@@ -88,6 +88,8 @@ static void start_heartbeat(const char *name)
     int32_t id = fen_thread_create(heartbeat, &beat, heartbeat_stack.stack,
                                    sizeof heartbeat_stack.stack, HEARTBEAT_PRIORITY);
     int32_t rc = id < 0 ? id : fen_thread_start(id);
+    if (rc >= 0) /* initialisation done: the heartbeat is released now */
+        rc = fen_set_partition_mode(FEN_MODE_NORMAL);
 
     if (rc < 0)
         printf("%s: cannot start the heartbeat thread (error %" PRId32 ")\n", name, -rc);

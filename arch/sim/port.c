@@ -269,7 +269,7 @@ void port_run(struct sim_machine *m, uint64_t limit)
     if (m->on_boot)
         m->on_boot(m->event_user);
     drain_events();
-    while (m->clock.now < m->clock.limit) {
+    while (m->clock.now < m->clock.limit && !kern_halted()) {
         struct arch_context *ctx = kern_current();
         if (ctx)
             run_guest(ctx);

@@ -136,3 +136,22 @@ long scenario_find(const struct scenario *s, size_t from, uint8_t type, int part
     }
     return -1;
 }
+
+long scenario_find_flags(const struct scenario *s, size_t from, uint8_t type, int part,
+                         uint8_t flags)
+{
+    for (long i = scenario_find(s, from, type, part); i >= 0;
+         i = scenario_find(s, (size_t)i + 1, type, part))
+        if (s->ev[i].flags == flags)
+            return i;
+    return -1;
+}
+
+long scenario_find_mode(const struct scenario *s, size_t from, int part, uint32_t mode)
+{
+    for (long i = scenario_find(s, from, TR_MODE, part); i >= 0;
+         i = scenario_find(s, (size_t)i + 1, TR_MODE, part))
+        if (s->ev[i].a0 == mode)
+            return i;
+    return -1;
+}

@@ -48,4 +48,12 @@ uint32_t scenario_symbol(const char *elf_dir, const char *part, const char *symb
  * `part`, unless part < 0), or -1. */
 long scenario_find(const struct scenario *s, size_t from, uint8_t type, int part);
 
+/* scenario_find for an event whose flags are `flags` (a TR_PROCESS op, a
+ * TR_ERROR code, a TR_HM_ACTION action). */
+long scenario_find_flags(const struct scenario *s, size_t from, uint8_t type, int part,
+                         uint8_t flags);
+
+/* The next TR_MODE event entering `mode` (enum fen_mode). */
+long scenario_find_mode(const struct scenario *s, size_t from, int part, uint32_t mode);
+
 #endif

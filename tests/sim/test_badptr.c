@@ -25,6 +25,7 @@
 #include "abi.h"
 #include "apps/badptr/cases.h"
 #include "config.h"
+#include "process.h"
 #include "scenario.h"
 
 #define FRAMES 8
@@ -211,13 +212,13 @@ static void own_memory_to_its_edges_is_accepted(void **state)
 static void the_caller_is_not_stopped(void **state)
 {
     (void)state;
-    assert_int_equal(scenario_find(&run, 0, TR_PART_STOPPED, -1), -1);
+    assert_int_equal(scenario_find_mode(&run, 0, -1, FEN_MODE_IDLE), -1);
     assert_non_null(strstr(run.console, "attacker: done\n"));
     char line[32];
     snprintf(line, sizeof line, "attacker: alive %d\n", FRAMES - 2);
     assert_non_null(strstr(run.console, line));
     /* its worker ended by returning, not by a fault */
-    assert_true(scenario_find(&run, 0, TR_THREAD_EXIT, ATTACKER) >= 0);
+    assert_true(scenario_find_flags(&run, 0, TR_PROCESS, ATTACKER, PROC_OP_STOP) >= 0);
 }
 
 static void nothing_was_read_or_written(void **state)

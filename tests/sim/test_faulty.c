@@ -57,13 +57,16 @@ static void the_store_is_caught_where_it_happens(void **state)
     assert_true(e->cycle >= 2 * 250000 + 75000 && e->cycle < 2 * 250000 + 150000);
     assert_int_equal(scenario_find(&run, (size_t)f + 1, TR_FAULT, -1), -1);
 
-    long s = scenario_find(&run, (size_t)f, TR_PART_STOPPED, -1);
-    assert_int_equal(s, f + 1);
+    long s = scenario_find_mode(&run, (size_t)f, -1, FEN_MODE_IDLE);
+    assert_true(s > f);
     assert_int_equal(run.ev[s].cycle, e->cycle);
+    long a = scenario_find(&run, (size_t)f, TR_HM_ACTION, -1);
+    assert_true(a > f && a < s);
+    assert_int_equal(run.ev[a].flags, CFG_HM_IDLE);
     assert_int_not_equal(run.peek_value, 0xdeadbeef); /* the write never landed */
     char line[128];
     snprintf(line, sizeof line,
-             "kernel: partition victim stopped: MEMORY_VIOLATION: write at "
+             "kernel: fault in victim/0: MEMORY_VIOLATION: write at "
              "0x20120100, pc 0x%08x, status 0x00000082\n",
              e->a1);
     assert_non_null(strstr(run.console, line));

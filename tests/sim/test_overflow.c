@@ -23,6 +23,7 @@
 #include "armv7m/regs/mpu.h"
 #include "config.h"
 #include "kernel.h"
+#include "process.h"
 #include "scenario.h"
 
 #define FRAMES 6
@@ -108,17 +109,20 @@ static long expect_overflow(int part, uint8_t thread, uint32_t stack_base, unsig
     assert_true(in_window);
     assert_int_equal(scenario_find(&run, (size_t)f + 1, TR_FAULT, part), -1);
 
-    long stop = scenario_find(&run, (size_t)f, TR_PART_STOPPED, -1);
-    assert_int_equal(stop, f + 1);
+    long err = scenario_find(&run, (size_t)f, TR_ERROR, -1);
+    assert_int_equal(err, f + 1);
+    assert_int_equal(run.ev[err].part, part);
+    assert_int_equal(run.ev[err].flags, FEN_ERR_STACK_OVERFLOW);
+    long stop = scenario_find_mode(&run, (size_t)f, -1, FEN_MODE_IDLE);
+    assert_true(stop > err);
     assert_int_equal(run.ev[stop].part, part);
-    assert_int_equal(run.ev[stop].a0, FEN_ERR_STACK_OVERFLOW);
     assert_int_equal(run.ev[stop].cycle, e->cycle);
 
     char line[160];
     snprintf(line, sizeof line,
-             "kernel: partition %s stopped: STACK_OVERFLOW: write at 0x%08" PRIx32
+             "kernel: fault in %s/%d: STACK_OVERFLOW: write at 0x%08" PRIx32
              ", pc 0x%08" PRIx32,
-             cfg_system.partitions[part].name, e->a0, e->a1);
+             cfg_system.partitions[part].name, e->thread, e->a0, e->a1);
     if (!strstr(run.console, line))
         fail_msg("missing: %s", line);
     return f;
@@ -137,7 +141,9 @@ static void worker_overflow_is_caught(void **state)
     (void)state;
     long f = expect_overflow(SPAWNER, WORKER_ID, worker_stack_base(), SPAWNER_OVERFLOW_FRAME);
     /* the worker it started is the one that overflowed */
-    long start = scenario_find(&run, 0, TR_THREAD_START, SPAWNER);
+    long start = scenario_find_flags(&run, 0, TR_PROCESS, SPAWNER, PROC_OP_START);
+    while (start >= 0 && run.ev[start].thread != WORKER_ID)
+        start = scenario_find_flags(&run, (size_t)start + 1, TR_PROCESS, SPAWNER, PROC_OP_START);
     assert_true(start >= 0 && start < f);
     assert_int_equal(run.ev[start].thread, WORKER_ID);
     char line[96];
@@ -153,14 +159,14 @@ static void stopped_partitions_never_run_again(void **state)
     (void)state;
     const int parts[] = {DEEP, SPAWNER};
     for (size_t i = 0; i < 2; i++) {
-        long stop = scenario_find(&run, 0, TR_PART_STOPPED, parts[i]);
+        long stop = scenario_find_mode(&run, 0, parts[i], FEN_MODE_IDLE);
         assert_true(stop >= 0);
         assert_int_equal(scenario_find(&run, (size_t)stop + 1, TR_SYSCALL, parts[i]), -1);
         for (long s = scenario_find(&run, (size_t)stop + 1, TR_THREAD_SWITCH, -1); s >= 0;
              s = scenario_find(&run, (size_t)s + 1, TR_THREAD_SWITCH, -1))
             assert_int_not_equal(run.ev[s].part, parts[i]);
     }
-    assert_int_equal(scenario_find(&run, 0, TR_PART_STOPPED, BELOW), -1);
+    assert_int_equal(scenario_find_mode(&run, 0, BELOW, FEN_MODE_IDLE), -1);
     assert_int_equal(scenario_find(&run, 0, TR_FAULT, BELOW), -1);
 }
 

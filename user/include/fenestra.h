@@ -94,6 +94,72 @@ int32_t fen_thread_self(void);
 
 int32_t fen_partition_info(struct fen_partition_info *info);
 
+/* ---- ARINC 653 processes (docs/scheduling.md) ---------------------------
+ * A partition starts in COLD_START (or WARM_START after a warm restart)
+ * with only its initial thread running.  It creates the processes its
+ * config declares, by name, with their entry and stack, starts them, and
+ * sets NORMAL: the processes started so far are released then.  The
+ * initial thread goes on as an ordinary aperiodic thread (it may stop
+ * itself).  Process ids are the thread ids of fen_thread_create. */
+
+/* Binds the declared process `name` to entry and stack (as
+ * fen_thread_create's); only in an init mode.  Returns its id. */
+int32_t fen_create_process(const char *name, fen_thread_entry_t entry, void *stack,
+                           uint32_t stack_size);
+int32_t fen_start(int32_t id);
+/* Starts after `delay` cycles (periodic: after its first release point;
+ * delay < period). */
+int32_t fen_delayed_start(int32_t id, uint64_t delay);
+int32_t fen_stop(int32_t id);
+__attribute__((noreturn)) void fen_stop_self(void);
+int32_t fen_suspend(int32_t id);
+/* Suspends the caller until fen_resume or `timeout` cycles
+ * (FEN_INFINITE_TIME: none); -FEN_TIMED_OUT when it expired. */
+int32_t fen_suspend_self(uint64_t timeout);
+int32_t fen_resume(int32_t id);
+int32_t fen_set_priority(int32_t id, uint32_t priority);
+/* Preemption lock of the caller's partition; returns the new level. */
+int32_t fen_lock_preemption(void);
+int32_t fen_unlock_preemption(void);
+int32_t fen_get_process_id(const char *name);
+int32_t fen_get_my_id(void);
+int32_t fen_get_process_status(int32_t id, struct fen_process_status *status);
+
+/* ---- time services ------------------------------------------------------- */
+
+/* Waits `delay` cycles; 0 gives way to the ready processes of the same
+ * priority. */
+int32_t fen_timed_wait(uint64_t delay);
+/* The periodic process's activation is complete: waits for its next
+ * release point. */
+int32_t fen_periodic_wait(void);
+/* Moves the caller's deadline to `budget` cycles from now. */
+int32_t fen_replenish(uint64_t budget);
+
+/* ---- partition modes, schedules, windows --------------------------------- */
+
+int32_t fen_set_partition_mode(enum fen_mode mode);
+int32_t fen_get_partition_status(struct fen_partition_status *status);
+/* System partitions only: switch to schedule `id` at the next major frame. */
+int32_t fen_set_schedule(int32_t id);
+int32_t fen_get_schedule_id(const char *name);
+int32_t fen_get_schedule_status(struct fen_schedule_status *status);
+/* This window's work is done (windows with must_complete: else OVERRUN). */
+int32_t fen_window_complete(void);
+
+/* ---- health monitor (docs/health-monitor.md) ----------------------------- */
+
+/* Raises APPLICATION_ERROR with a message of at most FEN_MAX_ERROR_MESSAGE
+ * bytes (longer ones are refused, not cut). */
+int32_t fen_raise_application_error(const char *message, uint32_t length);
+/* Writes the message to the console log with the sender's name. */
+int32_t fen_report_application_message(const char *message, uint32_t length);
+/* The partition's error handler (only in an init mode): runs before every
+ * other process when an error is raised in one of them; read the errors
+ * with fen_get_error_status until it returns -FEN_NO_ACTION, act, return. */
+int32_t fen_create_error_handler(void (*entry)(void), void *stack, uint32_t stack_size);
+int32_t fen_get_error_status(struct fen_error_status *status);
+
 #ifdef __cplusplus
 }
 #endif

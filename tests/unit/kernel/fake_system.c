@@ -20,6 +20,6 @@ static const struct cfg_region regions_b[] = {
     {"data", 0x9000, 0x1000, 0x9000, 12, 0, CFG_REGION_DATA, CFG_ACCESS_R | CFG_ACCESS_W},
 };
 const struct cfg_partition fake_partitions[2] = {
-    {"a", 0x1001, 0x8000, 0x400, 32, 10, 4, 0, 3, regions_a},
-    {"b", 0x2001, 0x9000, 0x400, 32, 10, 4, 4, 2, regions_b},
+    {"a", 0x1001, 0x8000, 0x400, 32, 10, 4, 0, 3, regions_a, 0, 0, 0, {0, 0}},
+    {"b", 0x2001, 0x9000, 0x400, 32, 10, 4, 4, 2, regions_b, 0, 0, 0, {0, 0}},
 };

@@ -14,12 +14,16 @@
 #include "abi.h"
 #include "fake_arch.h"
 #include "kstate.h"
+#include "part.h"
 
+/* Both partitions past initialisation, so threads started run at once. */
 static int setup(void **state)
 {
     (void)state;
     fake_reset();
     kern_init();
+    part_set_normal(&kstate.parts[0]);
+    part_set_normal(&kstate.parts[1]);
     return 0;
 }
 
@@ -250,7 +254,7 @@ static void faults_in_the_guard_are_stack_overflows(void **state)
     assert_int_equal(ev.flags >> 4, FEN_ERR_STACK_OVERFLOW);
     assert_int_equal(ev.a2, 0x10);
     fake_console[fake_console_len] = 0;
-    assert_non_null(strstr(fake_console, "partition a stopped: STACK_OVERFLOW: exception "
+    assert_non_null(strstr(fake_console, "fault in a/0: STACK_OVERFLOW: exception "
                                          "stacking, pc 0x00001010, status 0x00000010\n"));
 }
 
@@ -286,7 +290,7 @@ static void fault_stops_partition_not_schedule(void **state)
                           .addr = 0x4, .addr_valid = true, .pc = 0x1010};
     kern_trap_fault(&f);
     assert_null(running());
-    assert_int_equal(kstate.parts[0].mode, PART_STOPPED);
+    assert_int_equal(kstate.parts[0].mode, FEN_MODE_IDLE);
     assert_int_equal(fake_deadline, 100); /* b's window is untouched */
     fake_run_to_deadline();
     assert_ptr_equal(running(), &kstate.threads[4]);
@@ -295,8 +299,10 @@ static void fault_stops_partition_not_schedule(void **state)
     assert_null(running()); /* a's window passes idle */
     assert_int_equal(fake_deadline, 350);
     fake_console[fake_console_len] = 0;
-    assert_non_null(strstr(fake_console, "partition a stopped: MEMORY_VIOLATION: write at "
+    assert_non_null(strstr(fake_console, "fault in a/0: MEMORY_VIOLATION: write at "
                                          "0x00000004, pc 0x00001010\n"));
+    assert_non_null(strstr(fake_console, "hm: a/0: MEMORY_VIOLATION in normal -> idle "
+                                         "(default)\n"));
     assert_non_null(strstr(fake_console, "  region data 0x00008000..0x00008fff rw-\n"));
 }
 
@@ -330,7 +336,7 @@ static void stopping_a_partition_cancels_its_sleepers(void **state)
     fake_now = 20;
     struct kern_fault f = {.kind = KERN_FAULT_UNDEFINED, .pc = 0x1010};
     kern_trap_fault(&f);                                 /* main faults */
-    assert_int_equal(kstate.threads[1].state, THREAD_STOPPED);
+    assert_int_equal(kstate.threads[1].state, THREAD_DORMANT);
     assert_null(kstate.parts[0].sleeping);
     assert_int_equal(fake_deadline, 100);                /* no wake at 40 */
     fake_count_events(TR_WAKE, NULL);

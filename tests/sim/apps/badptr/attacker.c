@@ -147,6 +147,7 @@ int main(void)
      * is started. */
     int32_t id = fen_thread_create(worker_main, 0, worker.stack, sizeof worker.stack, 20);
     control("thread_create_own", id);
+    fen_set_partition_mode(FEN_MODE_NORMAL); /* started threads run from now */
     control("thread_start", fen_thread_start(id));
     printf("worker guard %s\n", worker_guard_intact() ? "intact" : "CHANGED");
     printf("done\n");

@@ -47,6 +47,7 @@ int main(void)
     int32_t id = fen_thread_create(worker_main, 0, spawner_area.worker.stack,
                                    sizeof spawner_area.worker.stack, 20);
     printf("starting worker %" PRId32 "\n", id);
+    fen_set_partition_mode(FEN_MODE_NORMAL);
     fen_thread_start(id); /* higher priority: it runs at once */
     printf("survived\n");
     return 0;

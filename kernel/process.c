@@ -1,0 +1,171 @@
+/* process.c - ARINC 653 processes (see process.h). */
+#include "process.h"
+
+#include "abi.h"
+#include "hm.h"
+#include "ktime.h"
+#include "part.h"
+#include "thread.h"
+
+static struct part *part_of(const struct thread *t)
+{
+    return &kstate.parts[t->part];
+}
+
+static void emit_op(const struct thread *t, enum process_op op, uint64_t v)
+{
+    trace_emit(TR_PROCESS, t->part, t->local_id, (uint8_t)op, (uint32_t)v,
+               (uint32_t)(v >> 32));
+}
+
+static bool in_init_mode(const struct part *p)
+{
+    return p->mode == FEN_MODE_COLD_START || p->mode == FEN_MODE_WARM_START;
+}
+
+uint64_t process_next_period_start(const struct part *p, uint64_t now)
+{
+    const struct sched *s = &kstate.sched;
+    const struct cfg_sched_part *sp = &s->schedule->parts[part_index(p)];
+    if (sp->period == 0)
+        return now; /* idle in this schedule: nothing to align with */
+    uint64_t first = s->frame_start + sp->first_offset;
+    if (now < first)
+        return first;
+    return first + ((now - first) / sp->period + 1) * sp->period;
+}
+
+/* A release: the activation's deadline is its capacity after the release
+ * point. */
+static void release(struct thread *t, uint64_t at)
+{
+    t->release = at;
+    thread_set_deadline(t, ktime_add_sat(at, t->capacity));
+    trace_emit3(TR_RELEASE, t->part, t->local_id, 0, (uint32_t)at,
+                (uint32_t)(at >> 32), (uint32_t)t->deadline);
+    thread_make_ready(t, false);
+}
+
+/* NORMAL mode: the thread's first release. */
+static void start_normal(struct thread *t, uint64_t now, uint64_t delay)
+{
+    uint64_t at = t->period ? process_next_period_start(part_of(t), now) : now;
+    at = ktime_add_sat(at, delay);
+    if (at <= now) {
+        release(t, now);
+        return;
+    }
+    t->state = THREAD_READY; /* thread_block takes it from READY */
+    thread_block(t, WAIT_RELEASE, at);
+}
+
+void process_start(struct thread *t, uint64_t delay)
+{
+    thread_reset_context(t);
+    t->priority = t->base_priority;
+    t->suspended = false;
+    emit_op(t, PROC_OP_START, delay);
+    if (in_init_mode(part_of(t)) && t->local_id != 0 && t != part_of(t)->handler) {
+        t->state = THREAD_WAITING;
+        t->wait = WAIT_NORMAL;
+        t->start_delay = delay;
+        return;
+    }
+    start_normal(t, arch_now(), delay);
+}
+
+void process_stop(struct thread *t)
+{
+    thread_retire(t, THREAD_DORMANT);
+    emit_op(t, PROC_OP_STOP, 0);
+}
+
+void process_release_started(struct part *p, uint64_t now)
+{
+    for (uint8_t i = 0; i < p->num_threads; i++) {
+        struct thread *t = thread_of(p, i);
+        if (t->state == THREAD_WAITING && t->wait == WAIT_NORMAL)
+            start_normal(t, now, t->start_delay);
+    }
+}
+
+static void wake(struct thread *t)
+{
+    switch (t->wait) {
+    case WAIT_RELEASE:
+        release(t, t->wake_at);
+        break;
+    case WAIT_SUSPEND:
+        t->suspended = false;
+        arch_syscall_return(&t->ctx, (uint32_t)-FEN_TIMED_OUT);
+        emit_op(t, PROC_OP_TIMEOUT, 0);
+        thread_make_ready(t, false);
+        break;
+    default:
+        trace_emit(TR_WAKE, t->part, t->local_id, 0, (uint32_t)t->wake_at, 0);
+        thread_make_ready(t, false);
+        break;
+    }
+}
+
+void process_wake_due(struct part *p, uint64_t now)
+{
+    struct thread *t;
+    while ((t = thread_take_due(p, now)) != 0)
+        wake(t);
+}
+
+void process_check_deadlines(struct part *p, uint64_t now)
+{
+    struct thread *t;
+    while ((t = thread_take_missed(p, now)) != 0) {
+        struct hm_detail d = {.addr = (uint32_t)t->deadline,
+                              .pc = (uint32_t)(t->deadline >> 32)};
+        hm_raise(p, t, FEN_ERR_DEADLINE_MISSED, &d);
+    }
+}
+
+void process_periodic_wait(struct thread *t)
+{
+    uint64_t next = t->release + t->period;
+    emit_op(t, PROC_OP_COMPLETE, next);
+    thread_set_deadline(t, KTIME_NEVER);
+    thread_block(t, WAIT_RELEASE, next);
+}
+
+void process_suspend(struct thread *t)
+{
+    thread_unready(t);
+    t->suspended = true;
+    emit_op(t, PROC_OP_SUSPEND, 0);
+}
+
+void process_suspend_self(struct thread *t, uint64_t until)
+{
+    emit_op(t, PROC_OP_SUSPEND, until);
+    thread_block(t, WAIT_SUSPEND, until);
+    t->suspended = true;
+}
+
+/* A self-suspension ends with result 0; a suspension by another leaves
+ * whatever the thread waits for (a delay, say) in place. */
+void process_resume(struct thread *t)
+{
+    emit_op(t, PROC_OP_RESUME, 0);
+    t->suspended = false;
+    if (t->state == THREAD_WAITING && t->wait == WAIT_SUSPEND) {
+        thread_unsleep(t);
+        thread_make_ready(t, false);
+    } else if (t->state == THREAD_READY) {
+        thread_make_ready(t, false);
+    }
+}
+
+uint32_t process_state(const struct thread *t)
+{
+    if (t->state == THREAD_READY && !t->suspended)
+        return kstate.sched.current == t ? FEN_PROCESS_RUNNING : FEN_PROCESS_READY;
+    if (t->state == THREAD_READY || t->state == THREAD_WAITING)
+        return FEN_PROCESS_WAITING;
+    return FEN_PROCESS_DORMANT;
+}

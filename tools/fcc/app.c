@@ -1,11 +1,14 @@
 /*
  * app.c - parsing of app.yaml and the checks that need no board: shapes,
  * types, ranges, name rules, unique names, one code and one data region
- * per partition, non-zero durations, shared regions and their rights.
+ * per partition, thread slots, shared regions and their rights.  The
+ * schedules (schedule.c), processes (process.c) and health-monitor tables
+ * (hm.c) are parsed by their own modules.
  */
 #include "app.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,13 +16,15 @@
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static const struct fcc_key app_keys[] = {
-    { "board", true }, { "partitions", true }, { "schedule", true },
-    { "shared", false }, { "mpu", false },
+    { "board", true }, { "partitions", true }, { "schedule", false },
+    { "schedules", false }, { "initial_schedule", false },
+    { "health_monitor", false }, { "shared", false }, { "mpu", false },
 };
 static const struct fcc_key partition_keys[] = {
     { "name", true }, { "entry", false }, { "stack_size", true },
     { "stack_guard", false }, { "priority", true }, { "max_threads", false },
-    { "memory", true }, { "devices", false },
+    { "memory", true }, { "devices", false }, { "system", false },
+    { "processes", false }, { "health_monitor", false },
 };
 static const struct fcc_key region_keys[] = {
     { "name", true }, { "kind", true }, { "base", false }, { "size", true },
@@ -30,12 +35,6 @@ static const struct fcc_key shared_keys[] = {
 static const struct fcc_key mpu_keys[] = {
     { "max_waste", false },
 };
-static const struct fcc_key schedule_keys[] = {
-    { "major_frame", true }, { "windows", true },
-};
-static const struct fcc_key window_keys[] = {
-    { "partition", true }, { "offset", true }, { "duration", true },
-};
 
 int fcc_app_find_partition(const struct fcc_app *a, const char *name)
 {
@@ -44,11 +43,6 @@ int fcc_app_find_partition(const struct fcc_app *a, const char *name)
             strcmp(a->partitions[i].name, name) == 0)
             return (int)i;
     return -1;
-}
-
-static struct fcc_loc loc_of_key(const struct fcc_node *map, const char *key)
-{
-    return fcc_loc_of(fcc_map_value(map, key));
 }
 
 /* ------------------------------------------------------------------------
@@ -66,7 +60,7 @@ static bool parse_region_kind(const struct fcc_src *s,
         *kind = k[0] == 'c' ? FCC_REGION_CODE : FCC_REGION_DATA;
         return true;
     }
-    fcc_src_error(s, loc_of_key(n, "kind"), "'kind' must be code or data, "
+    fcc_src_error(s, fcc_loc_of_key(n, "kind"), "'kind' must be code or data, "
                   "found '%s'", k);
     return false;
 }
@@ -79,7 +73,7 @@ static void parse_region(const struct fcc_src *s, const struct fcc_node *n,
               fcc_peek_string(n, "name"));
     snprintf(what, sizeof(what), "%s of %s", region, part);
     r->at = fcc_loc_of(n);
-    r->name_at = loc_of_key(n, "name");
+    r->name_at = fcc_loc_of_key(n, "name");
     r->device = -1;
     if (!fcc_map_check(s, n, what, region_keys, COUNT(region_keys)))
         return;
@@ -87,23 +81,6 @@ static void parse_region(const struct fcc_src *s, const struct fcc_node *n,
     ok &= parse_region_kind(s, n, &r->kind);
     ok &= fcc_get_mpu_range(s, n, &r->has_base, &r->base, &r->size);
     r->ok = ok;
-}
-
-/* Region names are unique within their partition. */
-static void check_region_names(const struct fcc_src *s,
-                               const struct fcc_partition *p)
-{
-    for (size_t i = 0; i < p->num_regions; i++)
-        for (size_t j = 0; p->regions[i].name && j < i; j++) {
-            const struct fcc_region *r = &p->regions[i], *o = &p->regions[j];
-            if (o->name && strcmp(r->name, o->name) == 0) {
-                fcc_src_error(s, r->name_at, "duplicate region name '%s' in "
-                              "partition '%s' (first declared at %d:%d)",
-                              r->name, p->name ? p->name : "?",
-                              o->name_at.line, o->name_at.col);
-                break;
-            }
-        }
 }
 
 /* For now a partition has exactly one code and one data region: the
@@ -143,7 +120,12 @@ static bool parse_regions(const struct fcc_src *s, const struct fcc_node *n,
     p->num_regions = seq->count;
     for (size_t i = 0; i < seq->count; i++)
         parse_region(s, seq->items[i], part, &p->regions[i]);
-    check_region_names(s, p);
+    struct fcc_names v = {
+        p->regions, p->num_regions, sizeof(*p->regions),
+        offsetof(struct fcc_region, name),
+        offsetof(struct fcc_region, name_at),
+    };
+    fcc_check_unique_names(s, v, "region", part); /* within the partition */
     return check_region_kinds(s, seq, p);
 }
 
@@ -194,7 +176,7 @@ static bool parse_entry(const struct fcc_src *s, const struct fcc_node *n,
         return false;
     if (is_ident(p->entry, false))
         return true;
-    fcc_src_error(s, loc_of_key(n, "entry"), "'entry' must be a C "
+    fcc_src_error(s, fcc_loc_of_key(n, "entry"), "'entry' must be a C "
                   "identifier, found '%s'", p->entry);
     return false;
 }
@@ -237,11 +219,9 @@ static bool parse_devices(const struct fcc_src *s, const struct fcc_node *n,
                           struct fcc_partition *p)
 {
     const struct fcc_node *seq;
-    if (!fcc_map_value(n, "devices"))
-        return true;
-    if (!fcc_get_seq(s, n, "devices", false, &seq))
+    if (!fcc_get_opt_seq(s, n, "devices", &seq))
         return false;
-    if (seq->count == 0)
+    if (!seq)
         return true;
     p->devices = calloc(seq->count, sizeof(*p->devices));
     if (!p->devices)
@@ -263,16 +243,45 @@ static bool parse_devices(const struct fcc_src *s, const struct fcc_node *n,
     return ok;
 }
 
+/* Slot 0 is the initial thread and 1..n the declared processes; the
+ * default leaves at least two more, for fen_thread_create and the error
+ * handler. */
+static int64_t default_threads(size_t processes)
+{
+    int64_t n = (int64_t)processes + 2;
+    n = n < FCC_DEFAULT_THREADS ? FCC_DEFAULT_THREADS : n;
+    return n > FCC_MAX_THREADS ? FCC_MAX_THREADS : n;
+}
+
+/* After the processes: the slots they need bound max_threads. */
 static bool parse_threads(const struct fcc_src *s, const struct fcc_node *n,
                           struct fcc_partition *p)
 {
-    int64_t prio = 0, threads = FCC_DEFAULT_THREADS;
+    int64_t prio = 0, threads = default_threads(p->num_processes);
+    int64_t need = 1 + (int64_t)p->num_processes;
     bool ok = fcc_get_int(s, n, "priority", 1, 255, &prio);
-    if (fcc_map_value(n, "max_threads"))
+    if (fcc_map_value(n, "max_threads")) {
         ok &= fcc_get_int(s, n, "max_threads", 1, FCC_MAX_THREADS, &threads);
+        if (threads < need) {
+            fcc_src_error(s, fcc_loc_of_key(n, "max_threads"), "max_threads "
+                          "%" PRId64 " of partition '%s' leaves no slot for "
+                          "some of its %zu processes: it needs at least %"
+                          PRId64 " (the initial thread and one per process)",
+                          threads, p->name ? p->name : "?", p->num_processes,
+                          need);
+            ok = false;
+        }
+    }
     p->priority = (int)prio;
     p->max_threads = (int)threads;
     return ok;
+}
+
+static bool parse_system(const struct fcc_src *s, const struct fcc_node *n,
+                         struct fcc_partition *p)
+{
+    return !fcc_map_value(n, "system") ||
+           fcc_get_bool(s, n, "system", &p->system);
 }
 
 static void parse_partition(const struct fcc_src *s, const struct fcc_node *n,
@@ -281,8 +290,8 @@ static void parse_partition(const struct fcc_src *s, const struct fcc_node *n,
     char what[80];
     fcc_label(what, sizeof(what), "partition", fcc_peek_string(n, "name"));
     p->at = fcc_loc_of(n);
-    p->name_at = loc_of_key(n, "name");
-    p->stack_at = loc_of_key(n, "stack_size");
+    p->name_at = fcc_loc_of_key(n, "name");
+    p->stack_at = fcc_loc_of_key(n, "stack_size");
     p->code = p->data = -1;
     if (!fcc_map_check(s, n, what, partition_keys, COUNT(partition_keys)))
         return;
@@ -290,25 +299,13 @@ static void parse_partition(const struct fcc_src *s, const struct fcc_node *n,
     ok &= parse_entry(s, n, p);
     ok &= parse_stack(s, n, p);
     ok &= parse_guard(s, n, p);
+    ok &= fcc_processes_parse(s, n, what, p);
     ok &= parse_threads(s, n, p);
+    ok &= parse_system(s, n, p);
     ok &= parse_regions(s, n, what, p);
     ok &= parse_devices(s, n, p);
+    ok &= fcc_hm_parse(s, n, FCC_HM_PARTITION, what, &p->hm);
     p->ok = ok;
-}
-
-static void check_partition_names(const struct fcc_app *a)
-{
-    for (size_t i = 0; i < a->num_partitions; i++)
-        for (size_t j = 0; a->partitions[i].name && j < i; j++) {
-            const struct fcc_partition *p = &a->partitions[i];
-            const struct fcc_partition *o = &a->partitions[j];
-            if (o->name && strcmp(p->name, o->name) == 0) {
-                fcc_src_error(&a->src, p->name_at, "duplicate partition name "
-                              "'%s' (first declared at %d:%d)", p->name,
-                              o->name_at.line, o->name_at.col);
-                break;
-            }
-        }
 }
 
 static void parse_partitions(struct fcc_app *a)
@@ -327,64 +324,12 @@ static void parse_partitions(struct fcc_app *a)
     a->num_partitions = seq->count;
     for (size_t i = 0; i < seq->count; i++)
         parse_partition(&a->src, seq->items[i], &a->partitions[i]);
-    check_partition_names(a);
-}
-
-/* ------------------------------------------------------------------------
- * Schedule
- * --------------------------------------------------------------------- */
-
-static void parse_window(const struct fcc_src *s, const struct fcc_node *n,
-                         struct fcc_window *w)
-{
-    w->at = fcc_loc_of(n);
-    w->part = -1;
-    w->partition_at = loc_of_key(n, "partition");
-    w->offset_at = loc_of_key(n, "offset");
-    w->duration_at = loc_of_key(n, "duration");
-    if (!fcc_map_check(s, n, "window", window_keys, COUNT(window_keys)))
-        return;
-    fcc_get_string(s, n, "partition", &w->partition);
-    bool ok = fcc_get_time(s, n, "offset", &w->offset_t);
-    ok &= fcc_get_time(s, n, "duration", &w->duration_t);
-    w->times_ok = ok;
-    if (ok && w->duration_t.value == 0)
-        fcc_src_error(s, w->duration_at, "window duration must be > 0, "
-                      "found %s", fcc_map_value(n, "duration")->text);
-}
-
-static void parse_windows(struct fcc_app *a, const struct fcc_node *sched)
-{
-    const struct fcc_node *seq;
-    if (!fcc_get_seq(&a->src, sched, "windows", true, &seq))
-        return;
-    if (seq->count > FCC_MAX_WINDOWS) {
-        fcc_src_error(&a->src, fcc_loc_of(seq), "%zu windows, more than the "
-                      "%d allowed", seq->count, FCC_MAX_WINDOWS);
-        return;
-    }
-    a->windows = calloc(seq->count, sizeof(*a->windows));
-    if (!a->windows)
-        return;
-    a->num_windows = seq->count;
-    for (size_t i = 0; i < seq->count; i++)
-        parse_window(&a->src, seq->items[i], &a->windows[i]);
-}
-
-static void parse_schedule(struct fcc_app *a)
-{
-    const struct fcc_node *sched = fcc_map_value(a->root, "schedule");
-    if (!sched || !fcc_map_check(&a->src, sched, "'schedule'", schedule_keys,
-                                 COUNT(schedule_keys)))
-        return;
-    a->major_frame_at = loc_of_key(sched, "major_frame");
-    a->has_frame = fcc_get_time(&a->src, sched, "major_frame",
-                                &a->major_frame_t);
-    if (a->has_frame && a->major_frame_t.value == 0) {
-        fcc_src_error(&a->src, a->major_frame_at, "'major_frame' must be > 0");
-        a->has_frame = false;
-    }
-    parse_windows(a, sched);
+    struct fcc_names v = {
+        a->partitions, a->num_partitions, sizeof(*a->partitions),
+        offsetof(struct fcc_partition, name),
+        offsetof(struct fcc_partition, name_at),
+    };
+    fcc_check_unique_names(&a->src, v, "partition", NULL);
 }
 
 /* ------------------------------------------------------------------------
@@ -439,7 +384,7 @@ static bool parse_one_access(const struct fcc_app *a,
         sh->access[pi] = (unsigned)bits;
         return true;
     }
-    fcc_src_error(&a->src, loc_of_key(m, part), "access of partition '%s' "
+    fcc_src_error(&a->src, fcc_loc_of_key(m, part), "access of partition '%s' "
                   "to shared region '%s' must be none, r, rw, rx or rwx, "
                   "found '%s'", part, sh->r.name ? sh->r.name : "?", t);
     return false;
@@ -485,7 +430,7 @@ static void parse_one_shared(struct fcc_app *a, const struct fcc_node *n,
     r->kind = FCC_REGION_SHARED;
     r->device = -1;
     r->at = fcc_loc_of(n);
-    r->name_at = loc_of_key(n, "name");
+    r->name_at = fcc_loc_of_key(n, "name");
     sh->access = calloc(a->num_partitions + 1, sizeof(*sh->access));
     if (!fcc_map_check(&a->src, n, what, shared_keys, COUNT(shared_keys)))
         return;
@@ -495,27 +440,10 @@ static void parse_one_shared(struct fcc_app *a, const struct fcc_node *n,
     r->ok = ok;
 }
 
-static void check_shared_names(const struct fcc_app *a)
-{
-    for (size_t i = 0; i < a->num_shared; i++)
-        for (size_t j = 0; a->shared[i].r.name && j < i; j++) {
-            const struct fcc_region *r = &a->shared[i].r;
-            const struct fcc_region *o = &a->shared[j].r;
-            if (o->name && strcmp(r->name, o->name) == 0) {
-                fcc_src_error(&a->src, r->name_at, "duplicate shared region "
-                              "name '%s' (first declared at %d:%d)", r->name,
-                              o->name_at.line, o->name_at.col);
-                break;
-            }
-        }
-}
-
 static void parse_shared(struct fcc_app *a)
 {
     const struct fcc_node *seq;
-    if (!fcc_map_value(a->root, "shared") ||
-        !fcc_get_seq(&a->src, a->root, "shared", false, &seq) ||
-        seq->count == 0)
+    if (!fcc_get_opt_seq(&a->src, a->root, "shared", &seq) || !seq)
         return;
     a->shared = calloc(seq->count, sizeof(*a->shared));
     if (!a->shared)
@@ -523,7 +451,12 @@ static void parse_shared(struct fcc_app *a)
     a->num_shared = seq->count;
     for (size_t i = 0; i < seq->count; i++)
         parse_one_shared(a, seq->items[i], &a->shared[i]);
-    check_shared_names(a);
+    struct fcc_names v = {
+        a->shared, a->num_shared, sizeof(*a->shared),
+        offsetof(struct fcc_shared, r.name),
+        offsetof(struct fcc_shared, r.name_at),
+    };
+    fcc_check_unique_names(&a->src, v, "shared region", NULL);
 }
 
 static void parse_mpu(struct fcc_app *a)
@@ -548,7 +481,7 @@ static void parse_board_name(struct fcc_app *a)
     const char *name;
     if (!fcc_get_name(&a->src, a->root, "board", &name))
         return;
-    a->board_at = loc_of_key(a->root, "board");
+    a->board_at = fcc_loc_of_key(a->root, "board");
     if (name[0] == '.')
         fcc_src_error(&a->src, a->board_at, "'board' must be the name of a "
                       "board folder, found '%s'", name);
@@ -579,7 +512,8 @@ struct fcc_app *fcc_app_parse(struct fcc_diag *d, const char *file,
     if (fcc_map_check(&a->src, root, "the app", app_keys, COUNT(app_keys))) {
         parse_board_name(a);
         parse_partitions(a);
-        parse_schedule(a);
+        fcc_schedules_parse(a);
+        fcc_hm_parse(&a->src, root, FCC_HM_MODULE, "the module", &a->hm);
         parse_shared(a);
         parse_mpu(a);
     }
@@ -594,12 +528,15 @@ void fcc_app_free(struct fcc_app *a)
     for (size_t i = 0; i < a->num_partitions; i++) {
         free(a->partitions[i].regions);
         free(a->partitions[i].devices);
+        fcc_processes_free(&a->partitions[i]);
+        fcc_hm_free(&a->partitions[i].hm);
     }
+    fcc_schedules_free(a);
+    fcc_hm_free(&a->hm);
     for (size_t i = 0; i < a->num_shared; i++)
         free(a->shared[i].access);
     free(a->shared);
     free(a->partitions);
-    free(a->windows);
     fcc_node_free(a->root);
     free(a);
 }

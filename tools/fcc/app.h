@@ -9,7 +9,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "hm.h"
 #include "mpu.h"
+#include "process.h"
+#include "schedule.h"
 #include "schema.h"
 
 enum fcc_region_kind {
@@ -50,10 +53,14 @@ struct fcc_partition {
     uint64_t stack_guard; /* 0 when invalid */
     int priority;
     int max_threads;
+    bool system;      /* may switch the module's schedule */
     size_t num_regions;
     struct fcc_region *regions;
     size_t num_devices;
     struct fcc_region *devices; /* kind FCC_REGION_DEVICE, in list order */
+    size_t num_processes;
+    struct fcc_process *processes; /* slots 1..num_processes, in order */
+    struct fcc_hm_table hm; /* partition level */
     int code;         /* index of the code region, -1 if not exactly one */
     int data;         /* index of the data region, -1 if not exactly one */
     unsigned first_thread; /* set by validate.c */
@@ -71,21 +78,6 @@ struct fcc_shared {
     struct fcc_loc access_at;
 };
 
-struct fcc_window {
-    const char *partition; /* NULL when missing */
-    struct fcc_time offset_t;
-    struct fcc_time duration_t;
-    bool times_ok;         /* offset_t and duration_t parsed */
-    int part;              /* index, set by validate.c; -1 unknown */
-    uint64_t offset;       /* cycles, set by validate.c */
-    uint64_t duration;     /* cycles, set by validate.c */
-    bool cycles_ok;        /* offset and duration converted */
-    struct fcc_loc at;
-    struct fcc_loc partition_at;
-    struct fcc_loc offset_at;
-    struct fcc_loc duration_at;
-};
-
 struct fcc_app {
     struct fcc_src src;
     struct fcc_node *root;
@@ -93,12 +85,10 @@ struct fcc_app {
     struct fcc_loc board_at;
     size_t num_partitions;
     struct fcc_partition *partitions;
-    bool has_frame;        /* major_frame_t parsed */
-    struct fcc_time major_frame_t;
-    uint64_t major_frame;  /* cycles, set by validate.c; 0 if unknown */
-    struct fcc_loc major_frame_at;
-    size_t num_windows;
-    struct fcc_window *windows;
+    size_t num_schedules;
+    struct fcc_schedule *schedules;
+    size_t initial;        /* index of the initial schedule */
+    struct fcc_hm_table hm; /* module level */
     size_t num_shared;
     struct fcc_shared *shared;
     uint64_t max_waste;    /* bytes; FCC_DEFAULT_MAX_WASTE when absent */
@@ -106,11 +96,12 @@ struct fcc_app {
 };
 
 #define FCC_MAX_PARTITIONS 255     /* cfg_window.partition is a uint8_t */
-#define FCC_MAX_WINDOWS 65535      /* cfg_schedule.num_windows is a uint16_t */
-#define FCC_MAX_NAME_LEN 15        /* fen_partition_info.name[16] */
+#define FCC_MAX_NAME_LEN 15        /* fen_partition_info.name[16]; also
+                                      schedule and process names */
 #define FCC_MIN_STACK 256
 #define FCC_MAX_THREADS 32
-#define FCC_DEFAULT_THREADS 4
+#define FCC_MAX_PROCESSES (FCC_MAX_THREADS - 1) /* + the initial thread */
+#define FCC_DEFAULT_THREADS 4      /* at least; see parse_threads */
 #define FCC_DEFAULT_STACK_GUARD 32
 #define FCC_DEFAULT_MAX_WASTE 4096
 #define FCC_MAX_SHARED_NAME_LEN 31

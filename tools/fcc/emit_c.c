@@ -5,11 +5,11 @@
 #include "emit_c.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "buf.h"
 #include "memory.h"
-#include "validate.h"
 
 static void banner(struct fcc_buf *b, const struct fcc_system *sys)
 {
@@ -36,6 +36,15 @@ static unsigned total_threads(const struct fcc_app *a, unsigned *most)
     return sum;
 }
 
+static size_t most_processes(const struct fcc_app *a)
+{
+    size_t most = 0;
+    for (size_t i = 0; i < a->num_partitions; i++)
+        if (a->partitions[i].num_processes > most)
+            most = a->partitions[i].num_processes;
+    return most;
+}
+
 /* The most MPU regions any partition uses (at least 1). */
 static size_t most_regions(const struct fcc_app *a)
 {
@@ -50,6 +59,7 @@ static size_t most_regions(const struct fcc_app *a)
 char *fcc_emit_header(const struct fcc_system *sys)
 {
     const struct fcc_app *a = sys->app;
+    const struct fcc_schedule *initial = &a->schedules[a->initial];
     struct fcc_buf b = { 0 };
     unsigned most, sum = total_threads(a, &most);
     banner(&b, sys);
@@ -61,11 +71,13 @@ char *fcc_emit_header(const struct fcc_system *sys)
                    a->num_partitions);
     fcc_buf_printf(&b, "#define CFG_NUM_THREADS %u\n", sum);
     fcc_buf_printf(&b, "#define CFG_MAX_THREADS_PER_PARTITION %u\n", most);
-    fcc_buf_printf(&b, "#define CFG_NUM_WINDOWS %zu\n", a->num_windows);
+    fcc_buf_printf(&b, "#define CFG_MAX_PROCESSES %zu\n", most_processes(a));
+    fcc_buf_printf(&b, "#define CFG_NUM_SCHEDULES %zu\n", a->num_schedules);
+    fcc_buf_printf(&b, "#define CFG_NUM_WINDOWS %zu\n", initial->num_windows);
     fcc_buf_printf(&b, "#define CFG_CLOCK_HZ %" PRIu64 "u\n",
                    sys->board->clock_hz);
     fcc_buf_printf(&b, "#define CFG_MAJOR_FRAME %" PRIu64 "ULL\n",
-                   a->major_frame);
+                   initial->major_frame);
     fcc_buf_printf(&b, "#define CFG_MPU_REGIONS %u\n",
                    sys->board->mpu_regions);
     fcc_buf_printf(&b, "#define CFG_MPU_MAX_PART_REGIONS %zu\n\n",
@@ -119,12 +131,14 @@ static void emit_string_field(struct fcc_buf *b, const char *field,
     fcc_buf_printf(b, ",\n");
 }
 
-/* A count and the array it describes, or NULL for an empty list. */
-static void emit_list_fields(struct fcc_buf *b, const char *count,
-                             const char *field, size_t n, const char *array)
+/* A count and the array it describes, or NULL for an empty list, each
+ * field on a line of its own after `indent`. */
+static void emit_list_fields(struct fcc_buf *b, const char *indent,
+                             const char *count, const char *field, size_t n,
+                             const char *array)
 {
-    fcc_buf_printf(b, "    .%s = %zu,\n    .%s = %s,\n", count, n, field,
-                   n ? array : "NULL");
+    fcc_buf_printf(b, "%s.%s = %zu,\n%s.%s = %s,\n", indent, count, n, indent,
+                   field, n ? array : "NULL");
 }
 
 static void emit_board(struct fcc_buf *b, const struct fcc_board *bd)
@@ -139,10 +153,10 @@ static void emit_board(struct fcc_buf *b, const struct fcc_board *bd)
     fcc_buf_printf(b, "    .clock_hz = %" PRIu64 "u,\n", bd->clock_hz);
     fcc_buf_printf(b, "    .kernel_entry_cycles = %" PRIu64 "u,\n",
                    bd->kernel_entry_cycles);
-    emit_list_fields(b, "num_mem", "mem", bd->num_mem, "board_mem");
-    emit_list_fields(b, "num_reserved", "reserved", bd->num_reserved,
+    emit_list_fields(b, "    ", "num_mem", "mem", bd->num_mem, "board_mem");
+    emit_list_fields(b, "    ", "num_reserved", "reserved", bd->num_reserved,
                      "board_reserved");
-    emit_list_fields(b, "num_devices", "devices", bd->num_devices,
+    emit_list_fields(b, "    ", "num_devices", "devices", bd->num_devices,
                      "board_devices");
     fcc_buf_printf(b, "    .console_base = 0x%08" PRIX64 "u, /* ",
                    console->base);
@@ -211,12 +225,86 @@ static bool emit_regions(struct fcc_buf *b, const struct fcc_app *a,
     return ok;
 }
 
+/* ------------------------------------------------------------------------
+ * cfg_gen.c: health-monitor tables and processes
+ * --------------------------------------------------------------------- */
+
+/* A table's rules as the array `array`; nothing for an empty table (its
+ * field says NULL). */
+static void emit_hm_rules(struct fcc_buf *b, const char *array,
+                          const struct fcc_hm_table *t)
+{
+    if (t->num_rules == 0)
+        return;
+    fcc_buf_printf(b, "static const struct cfg_hm_rule %s[%zu] = {\n", array,
+                   t->num_rules);
+    for (size_t i = 0; i < t->num_rules; i++) {
+        const struct fcc_hm_rule *r = &t->rules[i];
+        fcc_buf_printf(b, "    { .error = %s, .state = %s, .action = %s },\n",
+                       fcc_hm_error_cname(r->error),
+                       fcc_hm_state_cname(r->state),
+                       fcc_hm_action_cname(r->action));
+    }
+    fcc_buf_printf(b, "};\n\n");
+}
+
+/* ".hm = { ... }" for a table emit_hm_rules wrote as `array`. */
+static void emit_hm_field(struct fcc_buf *b, const char *array,
+                          const struct fcc_hm_table *t)
+{
+    fcc_buf_printf(b, ".hm = { .num_rules = %zu, .rules = %s }", t->num_rules,
+                   t->num_rules ? array : "NULL");
+}
+
+static void process_hm_name(const struct fcc_partition *p, size_t i,
+                            char *buf, size_t size)
+{
+    snprintf(buf, size, "part_%s_process%zu_hm", p->name, i);
+}
+
+/* In declaration order: slots 1..n of the partition's threads. */
+static void emit_processes(struct fcc_buf *b, const struct fcc_partition *p)
+{
+    char array[64];
+    fcc_buf_printf(b, "static const struct cfg_process part_%s_processes"
+                   "[%zu] = {\n", p->name, p->num_processes);
+    for (size_t i = 0; i < p->num_processes; i++) {
+        const struct fcc_process *pr = &p->processes[i];
+        fcc_buf_printf(b, "    { .name = ");
+        fcc_buf_cstring(b, pr->name);
+        fcc_buf_printf(b, ", .period = %" PRIu64 "ULL, .time_capacity = %"
+                       PRIu64 "ULL,\n      .priority = %d, ", pr->period,
+                       pr->time_capacity, pr->priority);
+        process_hm_name(p, i, array, sizeof(array));
+        emit_hm_field(b, array, &pr->hm);
+        fcc_buf_printf(b, " },\n");
+    }
+    fcc_buf_printf(b, "};\n\n");
+}
+
+/* Partition p's rule tables (its own and its processes') and its
+ * processes: the arrays its entry in partitions[] points to. */
+static void emit_partition_tables(struct fcc_buf *b,
+                                  const struct fcc_partition *p)
+{
+    char array[64];
+    snprintf(array, sizeof(array), "part_%s_hm", p->name);
+    emit_hm_rules(b, array, &p->hm);
+    for (size_t i = 0; i < p->num_processes; i++) {
+        process_hm_name(p, i, array, sizeof(array));
+        emit_hm_rules(b, array, &p->processes[i].hm);
+    }
+    if (p->num_processes > 0)
+        emit_processes(b, p);
+}
+
 /* entry: crt0's _start sits at the base of the code region (Thumb bit
  * set); the initial stack at the base of the data region. */
 static void emit_partition(struct fcc_buf *b, const struct fcc_app *a,
                            size_t pi)
 {
     const struct fcc_partition *p = &a->partitions[pi];
+    char array[64];
     fcc_buf_printf(b, "    {\n");
     fcc_buf_printf(b, "    ");
     emit_string_field(b, "name", p->name);
@@ -234,14 +322,23 @@ static void emit_partition(struct fcc_buf *b, const struct fcc_app *a,
     fcc_buf_printf(b, "        .num_regions = %zu,\n",
                    fcc_partition_region_count(a, pi));
     fcc_buf_printf(b, "        .regions = part_%s_regions,\n", p->name);
-    fcc_buf_printf(b, "    },\n");
+    fcc_buf_printf(b, "        .system = %d,\n", p->system);
+    snprintf(array, sizeof(array), "part_%s_processes", p->name);
+    emit_list_fields(b, "        ", "num_processes", "processes",
+                     p->num_processes, array);
+    snprintf(array, sizeof(array), "part_%s_hm", p->name);
+    fcc_buf_printf(b, "        ");
+    emit_hm_field(b, array, &p->hm);
+    fcc_buf_printf(b, ",\n    },\n");
 }
 
 static bool emit_partitions(struct fcc_buf *b, const struct fcc_app *a)
 {
     bool ok = true;
-    for (size_t i = 0; i < a->num_partitions; i++)
+    for (size_t i = 0; i < a->num_partitions; i++) {
         ok &= emit_regions(b, a, i);
+        emit_partition_tables(b, &a->partitions[i]);
+    }
     fcc_buf_printf(b, "static const struct cfg_partition "
                    "partitions[CFG_NUM_PARTITIONS] = {\n");
     for (size_t i = 0; i < a->num_partitions; i++)
@@ -251,62 +348,106 @@ static bool emit_partitions(struct fcc_buf *b, const struct fcc_app *a)
 }
 
 /* ------------------------------------------------------------------------
- * cfg_gen.c: schedule and system
+ * cfg_gen.c: schedules and system
  * --------------------------------------------------------------------- */
 
 /* Windows sorted by offset, as struct cfg_schedule promises. */
-static bool emit_windows(struct fcc_buf *b, const struct fcc_app *a)
+static bool emit_windows(struct fcc_buf *b, const struct fcc_app *a,
+                         size_t si)
 {
-    size_t *order = malloc(a->num_windows * sizeof(*order) + 1);
-    if (!order || !fcc_window_order(a, order)) {
+    const struct fcc_schedule *sc = &a->schedules[si];
+    size_t *order = malloc(sc->num_windows * sizeof(*order) + 1);
+    if (!order || !fcc_window_order(sc, order)) {
         free(order);
         return false;
     }
-    fcc_buf_printf(b, "static const struct cfg_window "
-                   "default_windows[CFG_NUM_WINDOWS] = {\n");
-    for (size_t i = 0; i < a->num_windows; i++) {
-        const struct fcc_window *w = &a->windows[order[i]];
-        fcc_buf_printf(b, "    { .partition = %d, .offset = %" PRIu64
-                       "ULL, .duration = %" PRIu64 "ULL }, /* %s */\n",
-                       w->part, w->offset, w->duration,
-                       a->partitions[w->part].name);
+    fcc_buf_printf(b, "static const struct cfg_window schedule%zu_windows"
+                   "[%zu] = {\n", si, sc->num_windows);
+    for (size_t i = 0; i < sc->num_windows; i++) {
+        const struct fcc_window *w = &sc->windows[order[i]];
+        fcc_buf_printf(b, "    { .partition = %d, .must_complete = %d, "
+                       ".offset = %" PRIu64 "ULL, .duration = %" PRIu64
+                       "ULL }, /* %s */\n", w->part, w->must_complete,
+                       w->offset, w->duration, a->partitions[w->part].name);
     }
     fcc_buf_printf(b, "};\n\n");
     free(order);
     return true;
 }
 
-static void emit_system(struct fcc_buf *b)
+/* One struct cfg_sched_part per partition, in partition order. */
+static void emit_parts(struct fcc_buf *b, const struct fcc_app *a, size_t si)
 {
+    const struct fcc_sched_part *parts = a->schedules[si].parts;
+    fcc_buf_printf(b, "static const struct cfg_sched_part schedule%zu_parts"
+                   "[CFG_NUM_PARTITIONS] = {\n", si);
+    for (size_t i = 0; i < a->num_partitions; i++)
+        fcc_buf_printf(b, "    { .period = %" PRIu64 "ULL, .first_offset = %"
+                       PRIu64 "ULL, .duration = %" PRIu64 "ULL }, /* %s */\n",
+                       parts[i].period, parts[i].first_offset,
+                       parts[i].duration, a->partitions[i].name);
+    fcc_buf_printf(b, "};\n\n");
+}
+
+static void emit_schedule(struct fcc_buf *b, const struct fcc_schedule *sc,
+                          size_t si)
+{
+    fcc_buf_printf(b, "    {\n    ");
+    emit_string_field(b, "name", sc->name);
+    fcc_buf_printf(b, "        .major_frame = %" PRIu64 "ULL,\n"
+                   "        .num_windows = %zu,\n"
+                   "        .windows = schedule%zu_windows,\n"
+                   "        .parts = schedule%zu_parts,\n"
+                   "    },\n", sc->major_frame, sc->num_windows, si, si);
+}
+
+static bool emit_schedules(struct fcc_buf *b, const struct fcc_app *a)
+{
+    bool ok = true;
+    for (size_t i = 0; i < a->num_schedules; i++) {
+        ok &= emit_windows(b, a, i);
+        emit_parts(b, a, i);
+    }
+    fcc_buf_printf(b, "static const struct cfg_schedule "
+                   "schedules[CFG_NUM_SCHEDULES] = {\n");
+    for (size_t i = 0; i < a->num_schedules; i++)
+        emit_schedule(b, &a->schedules[i], i);
+    fcc_buf_printf(b, "};\n\n");
+    return ok;
+}
+
+static void emit_system(struct fcc_buf *b, const struct fcc_app *a)
+{
+    emit_hm_rules(b, "module_hm", &a->hm);
     fcc_buf_printf(b,
-        "static const struct cfg_schedule default_schedule = {\n"
-        "    .name = \"default\",\n"
-        "    .major_frame = CFG_MAJOR_FRAME,\n"
-        "    .num_windows = CFG_NUM_WINDOWS,\n"
-        "    .windows = default_windows,\n"
-        "};\n\n"
         "const struct cfg_system cfg_system = {\n"
         "    .app_name = CFG_APP_NAME,\n"
         "    .board = &board,\n"
         "    .num_partitions = CFG_NUM_PARTITIONS,\n"
         "    .partitions = partitions,\n"
-        "    .schedule = &default_schedule,\n"
-        "};\n");
+        "    .schedule = &schedules[%zu], /* ", a->initial);
+    fcc_buf_comment(b, a->schedules[a->initial].name);
+    fcc_buf_printf(b, " */\n"
+        "    .num_schedules = CFG_NUM_SCHEDULES,\n"
+        "    .schedules = schedules,\n"
+        "    ");
+    emit_hm_field(b, "module_hm", &a->hm);
+    fcc_buf_printf(b, ",\n};\n");
 }
 
 char *fcc_emit_tables(const struct fcc_system *sys)
 {
     struct fcc_buf b = { 0 };
     banner(&b, sys);
-    fcc_buf_printf(&b, "#include <stddef.h>\n\n#include \"config.h\"\n"
-                   "#include \"cfg_gen.h\"\n\n");
+    fcc_buf_printf(&b, "#include <stddef.h>\n\n#include \"abi.h\"\n"
+                   "#include \"config.h\"\n#include \"cfg_gen.h\"\n\n");
     fcc_buf_printf(&b, "_Static_assert(CFG_MPU_MAX_PART_REGIONS <= "
                    "CFG_MPU_REGIONS - CFG_MPU_KERNEL_REGIONS,\n"
                    "               \"fcc and kernel/config.h disagree on "
                    "the MPU regions the kernel keeps\");\n\n");
     emit_board(&b, sys->board);
-    if (!emit_partitions(&b, sys->app) || !emit_windows(&b, sys->app))
+    if (!emit_partitions(&b, sys->app) || !emit_schedules(&b, sys->app))
         b.failed = true;
-    emit_system(&b);
+    emit_system(&b, sys->app);
     return fcc_buf_take(&b);
 }

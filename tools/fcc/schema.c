@@ -17,6 +17,11 @@ struct fcc_loc fcc_loc_of(const struct fcc_node *n)
     return l;
 }
 
+struct fcc_loc fcc_loc_of_key(const struct fcc_node *map, const char *key)
+{
+    return fcc_loc_of(fcc_map_value(map, key));
+}
+
 void fcc_src_error(const struct fcc_src *s, struct fcc_loc at,
                    const char *fmt, ...)
 {
@@ -248,6 +253,63 @@ bool fcc_get_time(const struct fcc_src *s, const struct fcc_node *map,
     return rc == FCC_UNITS_OK;
 }
 
+bool fcc_get_opt_seq(const struct fcc_src *s, const struct fcc_node *map,
+                     const char *key, const struct fcc_node **out)
+{
+    const struct fcc_node *v;
+    *out = NULL;
+    if (!fcc_map_value(map, key))
+        return true;
+    if (!fcc_get_seq(s, map, key, false, &v))
+        return false;
+    *out = v->count ? v : NULL;
+    return true;
+}
+
+bool fcc_get_bool(const struct fcc_src *s, const struct fcc_node *map,
+                  const char *key, bool *out)
+{
+    const struct fcc_node *v = scalar_value(s, map, key);
+    if (!v)
+        return false;
+    if (strcmp(v->text, "true") == 0 || strcmp(v->text, "false") == 0) {
+        *out = v->text[0] == 't';
+        return true;
+    }
+    fcc_src_error(s, fcc_loc_of(v), "'%s' must be true or false, found '%s'",
+                  key, v->text);
+    return false;
+}
+
+bool fcc_get_positive_time(const struct fcc_src *s, const struct fcc_node *map,
+                           const char *key, struct fcc_time *out)
+{
+    if (!fcc_get_time(s, map, key, out))
+        return false;
+    if (out->value > 0)
+        return true;
+    fcc_src_error(s, fcc_loc_of_key(map, key), "'%s' must be > 0, found %s",
+                  key, fcc_map_value(map, key)->text);
+    return false;
+}
+
+bool fcc_to_cycles(const struct fcc_src *s, struct fcc_loc at,
+                   const char *key, struct fcc_time t, uint64_t hz,
+                   uint64_t *cycles)
+{
+    enum fcc_units_rc rc = fcc_time_to_cycles(t, hz, cycles);
+    const char *unit = fcc_time_unit_name(t.unit);
+    if (rc == FCC_UNITS_INEXACT)
+        fcc_src_error(s, at, "'%s' %" PRIu64 "%s is not a whole number of "
+                      "cycles at clock_hz %" PRIu64 " (use a multiple of "
+                      "%" PRIu64 "%s)", key, t.value, unit, hz,
+                      fcc_time_granule(t.unit, hz), unit);
+    else if (rc != FCC_UNITS_OK)
+        fcc_src_error(s, at, "'%s' %" PRIu64 "%s is more than 2^64-1 cycles "
+                      "at clock_hz %" PRIu64, key, t.value, unit, hz);
+    return rc == FCC_UNITS_OK;
+}
+
 bool fcc_get_seq(const struct fcc_src *s, const struct fcc_node *map,
                  const char *key, bool nonempty, const struct fcc_node **out)
 {
@@ -290,6 +352,68 @@ bool fcc_get_name(const struct fcc_src *s, const struct fcc_node *map,
     }
     *out = v->text;
     return true;
+}
+
+bool fcc_get_short_name(const struct fcc_src *s, const struct fcc_node *map,
+                        const char *key, size_t max, const char *what,
+                        const char **out)
+{
+    const char *name;
+    if (!fcc_get_name(s, map, key, &name))
+        return false;
+    size_t len = strlen(name);
+    if (len <= max) {
+        *out = name;
+        return true;
+    }
+    fcc_src_error(s, fcc_loc_of_key(map, key), "%s '%s' is %zu characters "
+                  "long, more than %zu", what, name, len, max);
+    return false;
+}
+
+static const char *name_of(struct fcc_names v, size_t i)
+{
+    const char *name;
+    memcpy(&name, (const char *)v.items + i * v.stride + v.name,
+           sizeof(name));
+    return name;
+}
+
+static struct fcc_loc name_loc(struct fcc_names v, size_t i)
+{
+    struct fcc_loc at;
+    memcpy(&at, (const char *)v.items + i * v.stride + v.at, sizeof(at));
+    return at;
+}
+
+/* The first item before item i with its name, or -1. */
+static long earlier_name(struct fcc_names v, size_t i)
+{
+    const char *name = name_of(v, i);
+    for (size_t j = 0; name && j < i; j++) {
+        const char *other = name_of(v, j);
+        if (other && strcmp(other, name) == 0)
+            return (long)j;
+    }
+    return -1;
+}
+
+bool fcc_check_unique_names(const struct fcc_src *s, struct fcc_names v,
+                            const char *kind, const char *owner)
+{
+    bool ok = true;
+    for (size_t i = 0; i < v.n; i++) {
+        long j = earlier_name(v, i);
+        if (j < 0)
+            continue;
+        struct fcc_loc first = name_loc(v, (size_t)j);
+        fcc_src_error(s, name_loc(v, i), "duplicate %s name '%s'%s%s "
+                      "(first declared at %d:%d)", kind, name_of(v, i),
+                      owner ? " in " : "", owner ? owner : "", first.line,
+                      first.col);
+        ok = false;
+    }
+    return ok;
 }
 
 #define ADDRESS_SPACE 0x100000000ull

@@ -41,6 +41,9 @@ struct fcc_loc fcc_loc_of(const struct fcc_node *n);
 void fcc_src_error(const struct fcc_src *s, struct fcc_loc at,
                    const char *fmt, ...) FCC_PRINTF(3, 4);
 
+/* The position of key's value in map; line 0 when absent. */
+struct fcc_loc fcc_loc_of_key(const struct fcc_node *map, const char *key);
+
 /* Reports n unless it is of `kind`; `what` names it ("'memory'"). */
 bool fcc_expect_kind(const struct fcc_src *s, const struct fcc_node *n,
                      enum fcc_node_kind kind, const char *what);
@@ -69,9 +72,29 @@ bool fcc_get_size(const struct fcc_src *s, const struct fcc_node *map,
 bool fcc_get_time(const struct fcc_src *s, const struct fcc_node *map,
                   const char *key, struct fcc_time *out);
 
+/* true or false. */
+bool fcc_get_bool(const struct fcc_src *s, const struct fcc_node *map,
+                  const char *key, bool *out);
+
+/* fcc_get_time for a time that must be > 0: what a period, a frame or a
+ * capacity of 0 would mean is better said by leaving the key out. */
+bool fcc_get_positive_time(const struct fcc_src *s, const struct fcc_node *map,
+                           const char *key, struct fcc_time *out);
+
+/* t in cycles at hz, or false after an error at `at` naming key, the time
+ * and the clock (and the granule that would be whole). */
+bool fcc_to_cycles(const struct fcc_src *s, struct fcc_loc at,
+                   const char *key, struct fcc_time t, uint64_t hz,
+                   uint64_t *cycles);
+
 /* A sequence under key; an empty one is an error when nonempty is set. */
 bool fcc_get_seq(const struct fcc_src *s, const struct fcc_node *map,
                  const char *key, bool nonempty, const struct fcc_node **out);
+
+/* An optional sequence under key: *out is NULL when the key is absent or
+ * the sequence empty (nothing to read).  False after an error. */
+bool fcc_get_opt_seq(const struct fcc_src *s, const struct fcc_node *map,
+                     const char *key, const struct fcc_node **out);
 
 /* Label "<kind> '<name>'" or "<kind>" when the name is not known. */
 void fcc_label(char *buf, size_t size, const char *kind, const char *name);
@@ -80,6 +103,29 @@ void fcc_label(char *buf, size_t size, const char *kind, const char *name);
 /* A name: 1..63 characters of letters, digits, '_', '.', '-'. */
 bool fcc_get_name(const struct fcc_src *s, const struct fcc_node *map,
                   const char *key, const char **out);
+
+/* fcc_get_name of at most max characters (it must fit a fixed name field
+ * of the kernel's); `what` names it in the error ("schedule name"). */
+bool fcc_get_short_name(const struct fcc_src *s, const struct fcc_node *map,
+                        const char *key, size_t max, const char *what,
+                        const char **out);
+
+/* An array of n structs of `stride` bytes, each with a name (a const
+ * char *, NULL when unknown) at byte `name` and the name's position (a
+ * struct fcc_loc) at byte `at`. */
+struct fcc_names {
+    const void *items;
+    size_t n;
+    size_t stride;
+    size_t name;
+    size_t at;
+};
+
+/* Reports every item whose name an earlier item has, at the later one:
+ * "duplicate <kind> name '<name>' in <owner> (first declared at L:C)",
+ * without " in <owner>" when owner is NULL.  False if there is one. */
+bool fcc_check_unique_names(const struct fcc_src *s, struct fcc_names v,
+                            const char *kind, const char *owner);
 
 /* `base` and `size` of a 32-bit address range: base an integer, size a
  * size > 0, and base + size <= 4 GiB.  False if either is missing or bad. */

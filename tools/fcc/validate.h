@@ -17,8 +17,4 @@
  * Errors are added to a's diagnostics. */
 void fcc_validate(struct fcc_app *a, const struct fcc_board *b);
 
-/* Fills order[0..num_windows) with window indices sorted by offset (ties
- * by declaration order).  False when out of memory. */
-bool fcc_window_order(const struct fcc_app *a, size_t *order);
-
 #endif

@@ -23,7 +23,7 @@ expect(1 --check ${DATA}/nonexistent.yaml --boards ${DATA}/boards)
 expect(0 --check ${DATA}/trio/app.yaml --boards ${DATA}/boards)
 
 expect(1 --app ${DATA}/invalid/app.yaml --boards ${DATA}/boards --out ${OUT})
-if(NOT last_err MATCHES "invalid/app.yaml:14:7: error: window \\[solo 5ms..10ms\\] overlaps")
+if(NOT last_err MATCHES "invalid/app.yaml:14:7: error: window \\[solo 5ms..10ms\\] of schedule 'default' overlaps")
   message(FATAL_ERROR "unexpected error output:\n${last_err}")
 endif()
 file(GLOB left ${OUT}/* ${OUT}/.*)

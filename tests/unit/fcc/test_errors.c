@@ -204,8 +204,8 @@ static void overlapping_windows(void **state)
 {
     (void)state;
     check_app(edit(HELLO, "offset: 5ms", "offset: 4ms", NULL), 19, 7,
-              "window [pong 4ms..9ms] overlaps window [ping 0ms..5ms] "
-              "(declared at 18:7)");
+              "window [pong 4ms..9ms] of schedule 'default' overlaps window "
+              "[ping 0ms..5ms] (declared at 18:7)");
 }
 
 static void window_past_major_frame(void **state)
@@ -213,15 +213,15 @@ static void window_past_major_frame(void **state)
     (void)state;
     check_app(edit(HELLO, "offset: 5ms, duration: 5ms",
                    "offset: 5ms, duration: 6ms", NULL),
-              19, 7, "window [pong 5ms..11ms] ends after the major frame of "
-              "10ms");
+              19, 7, "window [pong 5ms..11ms] of schedule 'default' ends "
+              "after its major frame of 10ms");
 }
 
 static void zero_duration(void **state)
 {
     (void)state;
     check_app(edit(HELLO, "duration: 5ms", "duration: 0us", NULL), 18, 49,
-              "window duration must be > 0, found 0us");
+              "window duration must be > 0 in schedule 'default', found 0us");
 }
 
 static void window_unknown_partition(void **state)
@@ -254,8 +254,9 @@ static void region_overlaps_reserved(void **state)
 static void partition_without_window(void **state)
 {
     (void)state;
-    check_app(edit(HELLO, "partition: pong", "partition: ping", NULL), 9, 5,
-              "partition 'pong' has no window in the schedule");
+    check_app(edit(HELLO, "partition: pong", "partition: ping", NULL), 16, 3,
+              "partition 'pong' has no time in schedule 'default' and is not "
+              "declared idle there");
 }
 
 static void region_outside_board_memory(void **state)
@@ -617,6 +618,351 @@ static void region_symbol_clash(void **state)
           "__region_uart_1_start and __region_uart_1_end");
 }
 
+/* ------------------------------------------------------------------------
+ * Schedules, processes and health-monitor tables
+ *
+ * MODES is a valid app with two schedules, processes and a table at each
+ * level; each case below is one edit of it that keeps the line numbers.
+ * --------------------------------------------------------------------- */
+
+static const char MODES[] =
+    "board: mps2-an385\n"                                               /* 1 */
+    "partitions:\n"                                                     /* 2 */
+    "  - name: ping\n"                                                  /* 3 */
+    "    stack_size: 2KiB\n"                                            /* 4 */
+    "    priority: 10\n"                                                /* 5 */
+    "    system: true\n"                                                /* 6 */
+    "    memory:\n"                                                     /* 7 */
+    "      - { name: code, kind: code, base: 0x00100000, size: 64KiB }\n" /* 8 */
+    "      - { name: data, kind: data, base: 0x20100000, size: 64KiB }\n" /* 9 */
+    "    health_monitor:\n"                                             /* 10 */
+    "      - { error: MEMORY_VIOLATION, state: normal, action: cold_start }\n"
+    "    processes:\n"                                                  /* 12 */
+    "      - name: worker\n"                                            /* 13 */
+    "        priority: 20\n"                                            /* 14 */
+    "        period: 10ms\n"                                            /* 15 */
+    "        time_capacity: 4ms\n"                                      /* 16 */
+    "        health_monitor:\n"                                         /* 17 */
+    "          - { error: DEADLINE_MISSED, action: restart_process }\n" /* 18 */
+    "      - { name: logger, priority: 5 }\n"                           /* 19 */
+    "  - name: pong\n"                                                  /* 20 */
+    "    stack_size: 2KiB\n"                                            /* 21 */
+    "    priority: 10\n"                                                /* 22 */
+    "    memory:\n"                                                     /* 23 */
+    "      - { name: code, kind: code, base: 0x00110000, size: 64KiB }\n" /* 24 */
+    "      - { name: data, kind: data, base: 0x20110000, size: 64KiB }\n" /* 25 */
+    "schedules:\n"                                                      /* 26 */
+    "  - name: normal\n"                                                /* 27 */
+    "    major_frame: 20ms\n"                                           /* 28 */
+    "    windows:\n"                                                    /* 29 */
+    "      - { partition: ping, offset: 0ms, duration: 2ms, must_complete: true }\n"
+    "      - { partition: pong, offset: 2ms, duration: 8ms }\n"         /* 31 */
+    "      - { partition: ping, offset: 10ms, duration: 2ms }\n"        /* 32 */
+    "      - { partition: pong, offset: 12ms, duration: 8ms }\n"        /* 33 */
+    "  - name: degraded\n"                                              /* 34 */
+    "    major_frame: 20ms\n"                                           /* 35 */
+    "    idle: [pong]\n"                                                /* 36 */
+    "    windows:\n"                                                    /* 37 */
+    "      - { partition: ping, offset: 0ms, duration: 5ms }\n"         /* 38 */
+    "      - { partition: ping, offset: 10ms, duration: 5ms }\n"        /* 39 */
+    "initial_schedule: normal\n"                                        /* 40 */
+    "health_monitor:\n"                                                 /* 41 */
+    "  - { error: POWER_FAIL, action: restart_module }\n";              /* 42 */
+
+/* The whole of HELLO's schedule, lines 15-19. */
+#define HELLO_SCHEDULE "schedule:\n  major_frame: 10ms\n  windows:\n" \
+    "    - { partition: ping, offset: 0ms, duration: 5ms }\n" \
+    "    - { partition: pong, offset: 5ms, duration: 5ms }\n"
+
+/* ping's partition-level rule, line 11. */
+#define PING_RULE "    health_monitor:\n      - { error: MEMORY_VIOLATION, " \
+                  "state: normal, action: cold_start }\n"
+
+static void valid_modes(void **state)
+{
+    (void)state;
+    struct fcc_diag *d = fcc_diag_new();
+    struct fcc_system *sys = fcc_system_from_texts(d, APP_FILE, MODES,
+                                                   BOARD_FILE, BOARD);
+    expect(d, 0, "", 0, 0, "");
+    assert_non_null(sys);
+    assert_int_equal(sys->app->num_schedules, 2);
+    fcc_system_free(sys);
+    fcc_diag_free(d);
+}
+
+static void schedules_missing(void **state)
+{
+    (void)state;
+    check_app(edit(HELLO, HELLO_SCHEDULE, "", NULL), 1, 1,
+              "the app is missing required key 'schedules' (or a single "
+              "'schedule')");
+}
+
+static void schedule_and_schedules(void **state)
+{
+    (void)state;
+    check_app(plus(strdup(MODES), HELLO_SCHEDULE), 27, 3,
+              "the app has both 'schedules' and a single 'schedule' (at "
+              "44:3); give one of them");
+}
+
+static void duplicate_schedule_name(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, "name: degraded", "name: normal", NULL), 34, 11,
+              "duplicate schedule name 'normal' (first declared at 27:11)");
+}
+
+static void schedule_name_too_long(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, "name: degraded", "name: degraded_sixteen", NULL),
+              34, 11, "schedule name 'degraded_sixteen' is 16 characters "
+              "long, more than 15");
+}
+
+static void initial_schedule_unknown(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, "initial_schedule: normal",
+                   "initial_schedule: nromal", NULL), 40, 19,
+              "'initial_schedule' names unknown schedule 'nromal' "
+              "(schedules: normal, degraded)");
+}
+
+static void initial_schedule_with_single_schedule(void **state)
+{
+    (void)state;
+    check_app(hello_plus("initial_schedule: default\n"), 20, 19,
+              "'initial_schedule' needs a 'schedules' list; with a single "
+              "'schedule' that one is the initial schedule");
+}
+
+static void overlapping_windows_in_second_schedule(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, "offset: 10ms, duration: 5ms",
+                   "offset: 4ms, duration: 5ms", NULL), 39, 9,
+              "window [ping 4ms..9ms] of schedule 'degraded' overlaps "
+              "window [ping 0ms..5ms] (declared at 38:9)");
+}
+
+static void window_past_frame_in_second_schedule(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, "offset: 10ms, duration: 5ms",
+                   "offset: 10ms, duration: 15ms", NULL), 39, 9,
+              "window [ping 10ms..25ms] of schedule 'degraded' ends after "
+              "its major frame of 20ms");
+}
+
+static void zero_duration_in_second_schedule(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, "offset: 0ms, duration: 5ms",
+                   "offset: 0ms, duration: 0ms", NULL), 38, 51,
+              "window duration must be > 0 in schedule 'degraded', found "
+              "0ms");
+}
+
+static void partition_without_time_not_idle(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, "idle: [pong]", "idle: []", NULL), 34, 5,
+              "partition 'pong' has no time in schedule 'degraded' and is "
+              "not declared idle there");
+}
+
+static void idle_partition_with_window(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, "idle: [pong]", "idle: [pong, ping]", NULL), 36,
+              18, "partition 'ping' is declared idle in schedule "
+              "'degraded' but has a window there (at 38:9)");
+}
+
+static void idle_unknown_partition(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, "idle: [pong]", "idle: [pong, pnog]", NULL), 36,
+              18, "'idle' of schedule 'degraded' names unknown partition "
+              "'pnog' (partitions: ping, pong)");
+}
+
+/* In degraded, ping's windows 0-5ms and 12-17ms repeat only every 20ms. */
+static void process_period_not_multiple(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, "offset: 10ms, duration: 5ms",
+                   "offset: 12ms, duration: 5ms", NULL), 15, 17,
+              "period 10ms of process 'worker' of partition 'ping' is not "
+              "a multiple of the partition's period 20ms in schedule "
+              "'degraded'");
+}
+
+/* Once per schedule where the partition has time. */
+static void process_period_in_file_unit(void **state)
+{
+    (void)state;
+    check(edit(MODES, "period: 10ms", "period: 15000us", NULL), strdup(BOARD),
+          2, APP_FILE, 15, 17, "period 15000us of process 'worker' of "
+          "partition 'ping' is not a multiple of the partition's period "
+          "10000us in schedule 'normal'");
+}
+
+static void process_period_not_whole_cycles(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, "period: 10ms", "period: 1ns", NULL), 15, 17,
+              "'period' 1ns is not a whole number of cycles at clock_hz "
+              "25000000 (use a multiple of 40ns)");
+}
+
+static void process_period_zero(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, "period: 10ms", "period: 0ms", NULL), 15, 17,
+              "'period' must be > 0, found 0ms");
+}
+
+static void time_capacity_exceeds_period(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, "time_capacity: 4ms", "time_capacity: 12ms",
+                   NULL), 16, 24,
+              "time_capacity 12ms of process 'worker' of partition 'ping' "
+              "is more than its period 10ms");
+}
+
+static void max_threads_below_processes(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, "system: true", "max_threads: 2", NULL), 6, 18,
+              "max_threads 2 of partition 'ping' leaves no slot for some "
+              "of its 2 processes: it needs at least 3 (the initial thread "
+              "and one per process)");
+}
+
+static void too_many_processes(void **state)
+{
+    (void)state;
+    char more[31 * 40] = "";
+    for (int i = 0; i < 31; i++) {
+        size_t used = strlen(more);
+        snprintf(more + used, sizeof(more) - used, "      - { name: p%d, "
+                 "priority: 5 }\n", i);
+    }
+    check_app(edit(MODES, "      - { name: logger, priority: 5 }\n", more,
+                   NULL), 13, 7, "32 processes in partition 'ping', more than "
+              "the 31 a partition can have");
+}
+
+static void duplicate_process_name(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, "name: logger", "name: worker", NULL), 19, 17,
+              "duplicate process name 'worker' in partition 'ping' (first "
+              "declared at 13:15)");
+}
+
+static void process_name_too_long(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, "name: worker", "name: worker_abcdefghi", NULL),
+              13, 15, "process name 'worker_abcdefghi' is 16 characters "
+              "long, more than 15");
+}
+
+static void system_not_bool(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, "system: true", "system: yes", NULL), 6, 13,
+              "'system' must be true or false, found 'yes'");
+}
+
+static void hm_unknown_error(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, "error: POWER_FAIL", "error: POWER_LOSS", NULL),
+              42, 14, "unknown error 'POWER_LOSS' (errors: DEADLINE_MISSED, "
+              "APPLICATION_ERROR, NUMERIC_ERROR, ILLEGAL_REQUEST, "
+              "STACK_OVERFLOW, MEMORY_VIOLATION, HARDWARE_FAULT, "
+              "POWER_FAIL, OVERRUN, CONFIG_ERROR)");
+}
+
+static void hm_unknown_action(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, "action: restart_process", "action: restart",
+                   NULL), 18, 47, "unknown action 'restart' (actions: "
+              "ignore, log, stop_process, restart_process, warm_start, "
+              "cold_start, idle, stop_module, restart_module)");
+}
+
+static void hm_unknown_state(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, "state: normal", "state: running", NULL), 11, 43,
+              "unknown state 'running' (states: any, init, normal, "
+              "error_handler)");
+}
+
+static void hm_module_action(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, "action: restart_module", "action: cold_start",
+                   NULL), 42, 34, "action 'cold_start' cannot be in the "
+              "module's health_monitor (a module-level rule may only "
+              "ignore, log, stop_module or restart_module)");
+}
+
+static void hm_module_error_in_partition(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, "error: MEMORY_VIOLATION", "error: POWER_FAIL",
+                   NULL), 11, 18, "error POWER_FAIL is raised at module "
+              "level only; it cannot be in the health_monitor of partition "
+              "'ping'");
+    check_app(edit(MODES, "error: DEADLINE_MISSED", "error: CONFIG_ERROR",
+                   NULL), 18, 22, "error CONFIG_ERROR is raised at module "
+              "level only; it cannot be in the health_monitor of process "
+              "'worker' of partition 'ping'");
+}
+
+static void hm_overrun_in_process(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, "error: DEADLINE_MISSED", "error: OVERRUN", NULL),
+              18, 22, "error OVERRUN is a partition-level error; it cannot "
+              "be in the health_monitor of process 'worker' of partition "
+              "'ping'");
+}
+
+static void hm_rule_duplicate(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, PING_RULE, "    health_monitor: [ { error: "
+                   "MEMORY_VIOLATION, state: normal, action: cold_start },\n"
+                   "      { error: MEMORY_VIOLATION, state: normal, action: "
+                   "warm_start } ]\n", NULL), 11, 7,
+              "health-monitor rule (MEMORY_VIOLATION, normal) can never "
+              "match: the rule (MEMORY_VIOLATION, normal) at 10:23 comes "
+              "first and matches the same errors");
+}
+
+static void hm_rule_shadowed_by_any(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, PING_RULE, "    health_monitor: [ { error: "
+                   "MEMORY_VIOLATION, action: cold_start },\n"
+                   "      { error: MEMORY_VIOLATION, state: init, action: "
+                   "warm_start } ]\n", NULL), 11, 7,
+              "health-monitor rule (MEMORY_VIOLATION, init) can never "
+              "match: the rule (MEMORY_VIOLATION, any) at 10:23 comes "
+              "first and matches the same errors");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -667,6 +1013,37 @@ int main(void)
         cmocka_unit_test(stack_not_aligned_to_guard),
         cmocka_unit_test(stack_guard_overlaps_region),
         cmocka_unit_test(region_symbol_clash),
+        cmocka_unit_test(valid_modes),
+        cmocka_unit_test(schedules_missing),
+        cmocka_unit_test(schedule_and_schedules),
+        cmocka_unit_test(duplicate_schedule_name),
+        cmocka_unit_test(schedule_name_too_long),
+        cmocka_unit_test(initial_schedule_unknown),
+        cmocka_unit_test(initial_schedule_with_single_schedule),
+        cmocka_unit_test(overlapping_windows_in_second_schedule),
+        cmocka_unit_test(window_past_frame_in_second_schedule),
+        cmocka_unit_test(zero_duration_in_second_schedule),
+        cmocka_unit_test(partition_without_time_not_idle),
+        cmocka_unit_test(idle_partition_with_window),
+        cmocka_unit_test(idle_unknown_partition),
+        cmocka_unit_test(process_period_not_multiple),
+        cmocka_unit_test(process_period_in_file_unit),
+        cmocka_unit_test(process_period_not_whole_cycles),
+        cmocka_unit_test(process_period_zero),
+        cmocka_unit_test(time_capacity_exceeds_period),
+        cmocka_unit_test(max_threads_below_processes),
+        cmocka_unit_test(too_many_processes),
+        cmocka_unit_test(duplicate_process_name),
+        cmocka_unit_test(process_name_too_long),
+        cmocka_unit_test(system_not_bool),
+        cmocka_unit_test(hm_unknown_error),
+        cmocka_unit_test(hm_unknown_action),
+        cmocka_unit_test(hm_unknown_state),
+        cmocka_unit_test(hm_module_action),
+        cmocka_unit_test(hm_module_error_in_partition),
+        cmocka_unit_test(hm_overrun_in_process),
+        cmocka_unit_test(hm_rule_duplicate),
+        cmocka_unit_test(hm_rule_shadowed_by_any),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -144,6 +144,31 @@ static void schedule(void **state)
     assert_int_equal(s->windows[2].partition, 2);
     assert_true(s->windows[2].offset == 375000);
     assert_true(s->windows[2].duration == 125000);
+    assert_int_equal(s->windows[0].must_complete, 0);
+}
+
+/* The single `schedule:` form: one schedule, every partition's period the
+ * frame; no processes, no health-monitor rules. */
+static void single_schedule_form(void **state)
+{
+    (void)state;
+    assert_int_equal(CFG_NUM_SCHEDULES, 1);
+    assert_int_equal(CFG_MAX_PROCESSES, 0);
+    assert_int_equal(cfg_system.num_schedules, 1);
+    assert_ptr_equal(cfg_system.schedule, &cfg_system.schedules[0]);
+    const struct cfg_sched_part *beta = &cfg_system.schedule->parts[1];
+    assert_true(beta->period == 500000);
+    assert_true(beta->first_offset == 125000);
+    assert_true(beta->duration == 250000);
+    assert_int_equal(cfg_system.hm.num_rules, 0);
+    assert_null(cfg_system.hm.rules);
+    for (unsigned i = 0; i < CFG_NUM_PARTITIONS; i++) {
+        const struct cfg_partition *p = &cfg_system.partitions[i];
+        assert_int_equal(p->system, 0);
+        assert_int_equal(p->num_processes, 0);
+        assert_null(p->processes);
+        assert_int_equal(p->hm.num_rules, 0);
+    }
 }
 
 int main(void)
@@ -155,6 +180,7 @@ int main(void)
         cmocka_unit_test(regions),
         cmocka_unit_test(placed_device_and_shared),
         cmocka_unit_test(schedule),
+        cmocka_unit_test(single_schedule_form),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

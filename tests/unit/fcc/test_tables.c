@@ -86,26 +86,30 @@ static int teardown(void **state)
 static void times_in_cycles(void **state)
 {
     const struct fcc_app *a = ((struct fcc_system *)*state)->app;
-    assert_int_equal(a->major_frame, 250000);
-    assert_int_equal(a->windows[2].offset, 0);
-    assert_int_equal(a->windows[2].duration, 125000); /* 5 ms at 25 MHz */
-    assert_int_equal(a->windows[0].offset, 125000);
-    assert_int_equal(a->windows[0].duration, 100000);
-    assert_int_equal(a->windows[1].offset, 225000);
-    assert_int_equal(a->windows[1].duration, 25000);
+    const struct fcc_schedule *s = &a->schedules[0];
+    assert_int_equal(a->num_schedules, 1);
+    assert_string_equal(s->name, "default");
+    assert_int_equal(s->major_frame, 250000);
+    assert_int_equal(s->windows[2].offset, 0);
+    assert_int_equal(s->windows[2].duration, 125000); /* 5 ms at 25 MHz */
+    assert_int_equal(s->windows[0].offset, 125000);
+    assert_int_equal(s->windows[0].duration, 100000);
+    assert_int_equal(s->windows[1].offset, 225000);
+    assert_int_equal(s->windows[1].duration, 25000);
 }
 
 static void windows_sorted_by_offset(void **state)
 {
-    const struct fcc_app *a = ((struct fcc_system *)*state)->app;
+    const struct fcc_schedule *s = &((struct fcc_system *)*state)->app->
+                                        schedules[0];
     size_t order[3];
-    assert_true(fcc_window_order(a, order));
+    assert_true(fcc_window_order(s, order));
     assert_int_equal(order[0], 2);
     assert_int_equal(order[1], 0);
     assert_int_equal(order[2], 1);
-    assert_int_equal(a->windows[order[0]].part, 0);
-    assert_int_equal(a->windows[order[1]].part, 1);
-    assert_int_equal(a->windows[order[2]].part, 2);
+    assert_int_equal(s->windows[order[0]].part, 0);
+    assert_int_equal(s->windows[order[1]].part, 1);
+    assert_int_equal(s->windows[order[2]].part, 2);
 }
 
 static void partitions_derived_values(void **state)
@@ -119,6 +123,39 @@ static void partitions_derived_values(void **state)
     assert_int_equal(a->partitions[1].data, 0);
     assert_string_equal(a->partitions[0].entry, "ping_main");
     assert_string_equal(a->partitions[1].entry, "main");
+}
+
+/* fcc_sched_part_of on n windows (offset, duration pairs in t[]) in a
+ * frame of mf cycles equals (period, first_offset, duration). */
+static void expect_part(const uint64_t *t, size_t n, uint64_t mf,
+                        uint64_t period, uint64_t first, uint64_t duration)
+{
+    struct fcc_span w[8];
+    for (size_t i = 0; i < n; i++)
+        w[i] = (struct fcc_span){ t[2 * i], t[2 * i + 1] };
+    struct fcc_sched_part p = fcc_sched_part_of(w, n, mf);
+    assert_int_equal(p.period, period);
+    assert_int_equal(p.first_offset, first);
+    assert_int_equal(p.duration, duration);
+}
+
+static void partition_periods(void **state)
+{
+    (void)state;
+    static const uint64_t halves[] = { 0, 2, 10, 2 };
+    static const uint64_t bunched[] = { 0, 2, 5, 2 };
+    static const uint64_t quarters[] = { 1, 1, 6, 1, 11, 1, 16, 1 };
+    static const uint64_t uneven[] = { 0, 1, 5, 1, 10, 1, 15, 2 };
+    static const uint64_t thirds[] = { 2, 1, 9, 1, 16, 1 };
+    static const uint64_t pairs[] = { 0, 1, 2, 1, 10, 1, 12, 1 };
+    expect_part(halves, 2, 20, 10, 0, 2);
+    expect_part(bunched, 2, 20, 20, 0, 4);
+    expect_part(quarters, 4, 20, 5, 1, 1);
+    expect_part(uneven, 4, 20, 20, 0, 5);  /* durations differ */
+    expect_part(thirds, 3, 21, 7, 2, 1);
+    expect_part(thirds, 3, 22, 22, 2, 3); /* 22 / 3 is not whole */
+    expect_part(pairs, 4, 20, 10, 0, 2);  /* two windows per period */
+    expect_part(NULL, 0, 20, 0, 0, 0);    /* idle */
 }
 
 /* needle must occur in hay; prints hay otherwise. */
@@ -154,12 +191,28 @@ static void tables_text(void **state)
                 "CFG_REGION_DATA, .access = CFG_ACCESS_R | CFG_ACCESS_W },\n"
                 "};\n");
     contains(c, "    .mpu_regions = CFG_MPU_REGIONS,\n");
-    contains(c, "    { .partition = 0, .offset = 0ULL, .duration = 125000ULL"
-                " }, /* ping */\n"
-                "    { .partition = 1, .offset = 125000ULL, .duration = "
-                "100000ULL }, /* pong */\n"
-                "    { .partition = 2, .offset = 225000ULL, .duration = "
-                "25000ULL }, /* idle */\n");
+    contains(c, "static const struct cfg_window schedule0_windows[3] = {\n"
+                "    { .partition = 0, .must_complete = 0, .offset = 0ULL, "
+                ".duration = 125000ULL }, /* ping */\n"
+                "    { .partition = 1, .must_complete = 0, .offset = "
+                "125000ULL, .duration = 100000ULL }, /* pong */\n"
+                "    { .partition = 2, .must_complete = 0, .offset = "
+                "225000ULL, .duration = 25000ULL }, /* idle */\n");
+    contains(c, "    { .period = 250000ULL, .first_offset = 125000ULL, "
+                ".duration = 100000ULL }, /* pong */\n");
+    contains(c, "        .name = \"default\",\n"
+                "        .major_frame = 250000ULL,\n"
+                "        .num_windows = 3,\n"
+                "        .windows = schedule0_windows,\n"
+                "        .parts = schedule0_parts,\n");
+    contains(c, "        .system = 0,\n"
+                "        .num_processes = 0,\n"
+                "        .processes = NULL,\n"
+                "        .hm = { .num_rules = 0, .rules = NULL },\n");
+    contains(c, "    .schedule = &schedules[0], /* default */\n"
+                "    .num_schedules = CFG_NUM_SCHEDULES,\n"
+                "    .schedules = schedules,\n"
+                "    .hm = { .num_rules = 0, .rules = NULL },\n};\n");
     contains(c, "    .console_base = 0x40004000u, /* uart0 */\n");
     contains(c, "{ .name = \"timer0\", .type = \"cmsdk-timer\", .base = "
                 "0x40000000u, .size = 0x00001000u, .irq = 8 }");
@@ -180,6 +233,8 @@ static void header_text(void **state)
                 "#define CFG_NUM_PARTITIONS 3\n"
                 "#define CFG_NUM_THREADS 8\n"
                 "#define CFG_MAX_THREADS_PER_PARTITION 4\n"
+                "#define CFG_MAX_PROCESSES 0\n"
+                "#define CFG_NUM_SCHEDULES 1\n"
                 "#define CFG_NUM_WINDOWS 3\n"
                 "#define CFG_CLOCK_HZ 25000000u\n"
                 "#define CFG_MAJOR_FRAME 250000ULL\n"
@@ -246,6 +301,7 @@ int main(void)
         cmocka_unit_test(times_in_cycles),
         cmocka_unit_test(windows_sorted_by_offset),
         cmocka_unit_test(partitions_derived_values),
+        cmocka_unit_test(partition_periods),
         cmocka_unit_test(tables_text),
         cmocka_unit_test(header_text),
         cmocka_unit_test(linker_script_text),

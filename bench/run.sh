@@ -31,16 +31,20 @@ native_sum=$("$BIN/bench-native" | sed -n 's/.*checksum=\(0x[0-9a-f]*\).*/\1/p')
 guest_sum=$("$BIN/bench_cpu-sim" --frames 1000 2>/dev/null | sed -n 's/.*checksum=\(0x[0-9a-f]*\).*/\1/p')
 [ "$native_sum" = "$guest_sum" ] || { echo "checksums differ: native $native_sum, guest $guest_sum" >&2; exit 1; }
 
-native="" cpu="" null="" win="" busy=""
+native="" cpu="" null="" win="" busy="" p1="" p8="" p64=""
 for _ in $(seq "$RUNS"); do
   native+="$("$BIN/bench-native" | sed -n 's/.*seconds=\([0-9.]*\).*/\1/p')"$'\n'
   cpu+="$(sim bench_cpu --frames 1000)"$'\n'
   null+="$(sim bench_nullsys --frames 40)"$'\n'
   win+="$(sim bench_windows_tick --frames 10000)"$'\n'
   busy+="$(sim bench_windows_spin --frames 2000)"$'\n'
+  p1+="$(sim bench_procs_1 --frames 400)"$'\n'
+  p8+="$(sim bench_procs_8 --frames 400)"$'\n'
+  p64+="$(sim bench_procs_64 --frames 400)"$'\n'
 done
 native=$(echo -n "$native"); cpu=$(echo -n "$cpu"); null=$(echo -n "$null")
 win=$(echo -n "$win"); busy=$(echo -n "$busy")
+p1=$(echo -n "$p1"); p8=$(echo -n "$p8"); p64=$(echo -n "$p64")
 native_s=$(echo "$native" | median)
 cpu_s=$(echo "$cpu" | col 1 | median)
 cpu_insns=$(echo "$cpu" | col 2 | head -1)
@@ -71,5 +75,8 @@ echo "| window switch into a partition whose thread wakes, runs and sleeps, per 
 echo "| ... of which the switch (the thread's sleep call, costed as the same round's null call, subtracted) | $(switch_us) us | |"
 echo "| window with running code preempted at an exact cycle, per window | $(echo "$busy" | per_window_us) us | 10 spinning partitions, 2440 guest instructions per window |"
 echo "| ... of which stopping and switching (the guest's own instructions at the guest speed of the same round subtracted) | $(busy_overhead_us) us | |"
+echo "| process switch (timed wait 0 to the next thread of the same priority), per kernel entry, 1 other thread ready | $(echo "$p1" | per_entry_us) us | 400 frames of 10 ms, one partition |"
+echo "| ... 8 other threads ready | $(echo "$p8" | per_entry_us) us | |"
+echo "| ... 64 other threads ready | $(echo "$p64" | per_entry_us) us | 64 / 1 = $(paste <(echo "$p64") <(echo "$p1") | awk '{printf "%.2f\n", ($1 / $3) / ($5 / $7)}' | median)x (median of per-round ratios) |"
 echo
 echo "checksum $native_sum on both sides; machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"

@@ -42,6 +42,7 @@ void part_start(struct part *p, uint8_t mode, uint8_t condition)
     reset_threads(p);
     p->mode = mode;
     p->start_condition = condition;
+    p->work_pending = false; /* a restart begins no window's work */
     if (condition == FEN_START_PARTITION_RESTART ||
         condition == FEN_START_HM_PARTITION_RESTART)
         p->restarts++;
@@ -82,6 +83,7 @@ void part_set_idle(struct part *p)
     }
     p->handler = 0;
     p->num_errors = 0;
+    p->work_pending = false;
     p->mode = FEN_MODE_IDLE;
     emit_mode(p);
 }

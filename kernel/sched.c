@@ -41,7 +41,9 @@ static void enter_span(uint64_t offset)
 static void window_begins(uint64_t planned)
 {
     const struct cfg_window *w = &S->schedule->windows[S->window];
-    kstate.parts[S->active].work_pending = w->must_complete != 0;
+    struct part *p = &kstate.parts[S->active];
+    /* Only a partition in NORMAL mode has a frame's work to do. */
+    p->work_pending = w->must_complete && p->mode == FEN_MODE_NORMAL;
     trace_emit3(TR_WINDOW, (uint8_t)S->active, TRACE_NONE, 0,
                 (uint32_t)S->window | (uint32_t)S->schedule_id << 16,
                 (uint32_t)planned, (uint32_t)(planned >> 32));

@@ -407,6 +407,14 @@ static uc_err probe_step(struct sim_cpu *c, struct arch_context *ctx, uint32_t l
     c->probe_overflow = false;
     c->probe_intno = -1;
     load_context(c->probe_uc, ctx);
+    /* Removed blocks keep their room in the code buffer; Unicorn 2.1
+     * crashes invalidating a range once a full buffer forced a flush
+     * mid-run (seen after ~10^5 probe steps), so the probe engine's
+     * buffer is emptied here, between runs, long before it fills. */
+    if (++c->probe_steps_since_flush >= SIM_PROBE_FLUSH_EVERY) {
+        uc_ctl_flush_tb(c->probe_uc);
+        c->probe_steps_since_flush = 0;
+    }
     uc_ctl_remove_cache(c->probe_uc, pc, pc + len);
     uc_err e = uc_emu_start(c->probe_uc, pc | 1, pc + len, 0, 1);
     uc_ctl_remove_cache(c->probe_uc, pc, pc + len);

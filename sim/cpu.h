@@ -16,6 +16,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* Probe steps between flushes of the probe engine code buffer. */
+#define SIM_PROBE_FLUSH_EVERY 4096u
+
 #include <unicorn/unicorn.h>
 
 #include <arch_context.h>
@@ -76,6 +79,7 @@ struct sim_cpu {
     unsigned probe_n;
     bool probe_overflow;
     int probe_intno;         /* exception it raised, -1: none */
+    uint32_t probe_steps_since_flush; /* see probe_step */
     /* state of the current run: the clock is copied in and out, so the
      * block hook touches nothing but this struct */
     uint64_t now;

@@ -99,7 +99,7 @@ struct fcc_app {
 #define FCC_MAX_NAME_LEN 15        /* fen_partition_info.name[16]; also
                                       schedule and process names */
 #define FCC_MIN_STACK 256
-#define FCC_MAX_THREADS 32
+#define FCC_MAX_THREADS 128 /* local ids are uint8_t, 0xff is TRACE_NONE */
 #define FCC_MAX_PROCESSES (FCC_MAX_THREADS - 1) /* + the initial thread */
 #define FCC_DEFAULT_THREADS 4      /* at least; see parse_threads */
 #define FCC_DEFAULT_STACK_GUARD 32

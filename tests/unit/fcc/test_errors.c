@@ -15,6 +15,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "app.h"
+
 #include "fcc.h"
 
 #define APP_FILE "apps/t/app.yaml"
@@ -847,15 +849,16 @@ static void max_threads_below_processes(void **state)
 static void too_many_processes(void **state)
 {
     (void)state;
-    char more[31 * 40] = "";
-    for (int i = 0; i < 31; i++) {
+    char more[FCC_MAX_PROCESSES * 40] = "", msg[96];
+    for (int i = 0; i < FCC_MAX_PROCESSES; i++) {
         size_t used = strlen(more);
         snprintf(more + used, sizeof(more) - used, "      - { name: p%d, "
                  "priority: 5 }\n", i);
     }
+    snprintf(msg, sizeof msg, "%d processes in partition 'ping', more than "
+             "the %d a partition can have", FCC_MAX_PROCESSES + 1, FCC_MAX_PROCESSES);
     check_app(edit(MODES, "      - { name: logger, priority: 5 }\n", more,
-                   NULL), 13, 7, "32 processes in partition 'ping', more than "
-              "the 31 a partition can have");
+                   NULL), 13, 7, msg);
 }
 
 static void duplicate_process_name(void **state)

@@ -197,7 +197,8 @@ int32_t sys_get_process_status(struct thread *t)
     if (!n || !space_user_buffer(t, FEN_SYS_GET_PROCESS_STATUS, us, sizeof st, SPACE_WRITE))
         return -FEN_INVALID_PARAM;
     st.deadline = public_time(n->deadline);
-    st.release = n->release;
+    /* waiting for a release: the point it will be released at */
+    st.release = n->state == THREAD_WAITING && n->wait == WAIT_RELEASE ? n->wake_at : n->release;
     st.period = n->period;
     st.time_capacity = public_time(n->capacity);
     st.state = process_state(n);

@@ -7,9 +7,12 @@
  * success and -FEN_xxx (enum fen_rc, negated) on failure, exactly as the
  * kernel left it in r0.
  *
- * Threads: a partition starts with one thread running crt0's _start, which
- * calls the configured entry function.  More threads come from
- * fen_thread_create() + fen_thread_start(); when a thread's entry function
+ * Threads: a partition starts (in COLD_START mode) with one thread running
+ * crt0's _start, which calls the configured entry function.  More threads
+ * come from fen_thread_create() + fen_thread_start() (or, for processes the
+ * config declares, fen_create_process() + fen_start()); threads started
+ * before the partition enters NORMAL (fen_set_partition_mode) begin to run
+ * then (docs/scheduling.md).  When a thread's entry function
  * returns, the runtime flushes its stdout line and ends it.  Returning from
  * the entry function of the initial thread (or calling exit()) ends only
  * that thread: the other threads of the partition keep running.

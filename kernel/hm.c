@@ -159,10 +159,12 @@ static void apply(struct part *p, struct thread *t, uint8_t action, bool fatal)
         if (t)
             process_stop(t);
         break;
-    case CFG_HM_RESTART_PROCESS:
+    case CFG_HM_RESTART_PROCESS: /* the initial thread only stops: see
+                                    start_checked in syscall_process.c */
         if (t) {
             process_stop(t);
-            process_start(t, 0);
+            if (t->local_id != 0)
+                process_start(t, 0);
         }
         break;
     case CFG_HM_WARM_START:

@@ -104,6 +104,7 @@ struct part {
     uint8_t num_threads;      /* slots in use: 1 + declared processes + more */
     uint32_t restarts;        /* cold and warm starts since power-on */
     bool work_pending;        /* a must_complete window's work not declared done */
+    bool unfit;               /* its regions do not fit the MPU: always IDLE */
     bool console_at_line_start;
 };
 

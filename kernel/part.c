@@ -39,6 +39,10 @@ static void reset_threads(struct part *p)
 void part_start(struct part *p, uint8_t mode, uint8_t condition)
 {
     const struct cfg_partition *c = p->cfg;
+    if (p->unfit) { /* space_init: it cannot be isolated, so it never runs */
+        part_set_idle(p);
+        return;
+    }
     reset_threads(p);
     p->mode = mode;
     p->start_condition = condition;

@@ -23,16 +23,46 @@ static bool in_init_mode(const struct part *p)
     return p->mode == FEN_MODE_COLD_START || p->mode == FEN_MODE_WARM_START;
 }
 
-uint64_t process_next_period_start(const struct part *p, uint64_t now)
+/* The first start of one of p's periods in the current schedule at or
+ * after `at`: its periods begin at first_offset into the frame and every
+ * period after (and before) that. */
+static uint64_t period_start_from(const struct part *p, uint64_t at)
 {
     const struct sched *s = &kstate.sched;
     const struct cfg_sched_part *sp = &s->schedule->parts[part_index(p)];
-    if (sp->period == 0)
-        return now; /* idle in this schedule: nothing to align with */
-    uint64_t first = s->frame_start + sp->first_offset;
-    if (now < first)
-        return first;
-    return first + ((now - first) / sp->period + 1) * sp->period;
+    uint64_t period = sp->period, first = s->frame_start + sp->first_offset;
+    if (period == 0)
+        return at; /* idle in this schedule: nothing to align with */
+    if (at <= first)
+        return first - (first - at) / period * period;
+    return first + (at - first + period - 1) / period * period;
+}
+
+uint64_t process_next_period_start(const struct part *p, uint64_t now)
+{
+    return period_start_from(p, now + 1);
+}
+
+/* A periodic process's releases are its partition's period starts (in
+ * the schedule in force) shifted by its start delay: after a schedule
+ * switch they follow the new schedule's periods. */
+static uint64_t next_release_from(const struct thread *t, uint64_t at)
+{
+    return period_start_from(part_of(t), at - t->start_delay) + t->start_delay;
+}
+
+void process_realign_releases(struct part *p)
+{
+    for (uint8_t i = 0; i < p->num_threads; i++) {
+        struct thread *t = thread_of(p, i);
+        if (!t->period || !t->sleeping || t->wait != WAIT_RELEASE)
+            continue;
+        uint64_t at = next_release_from(t, t->wake_at);
+        if (at == t->wake_at)
+            continue;
+        thread_unsleep(t);
+        thread_block(t, WAIT_RELEASE, at);
+    }
 }
 
 /* A release: the activation's deadline is its capacity after the release
@@ -64,6 +94,7 @@ void process_start(struct thread *t, uint64_t delay)
     thread_reset_context(t);
     t->priority = t->base_priority;
     t->suspended = false;
+    t->start_delay = delay;
     emit_op(t, PROC_OP_START, delay);
     if (in_init_mode(part_of(t)) && t->local_id != 0 && t != part_of(t)->handler) {
         t->state = THREAD_WAITING;
@@ -127,7 +158,7 @@ void process_check_deadlines(struct part *p, uint64_t now)
 
 void process_periodic_wait(struct thread *t)
 {
-    uint64_t next = t->release + t->period;
+    uint64_t next = next_release_from(t, t->release + t->period);
     emit_op(t, PROC_OP_COMPLETE, next);
     thread_set_deadline(t, KTIME_NEVER);
     thread_block(t, WAIT_RELEASE, next);

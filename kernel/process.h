@@ -35,6 +35,10 @@ void process_stop(struct thread *t);
  * of the partition's next period in the current schedule. */
 uint64_t process_next_period_start(const struct part *p, uint64_t now);
 
+/* Moves the pending releases of p's periodic processes onto its periods in
+ * the schedule that has just taken effect. */
+void process_realign_releases(struct part *p);
+
 /* Releases every thread waiting for NORMAL (the partition just entered it). */
 void process_release_started(struct part *p, uint64_t now);
 

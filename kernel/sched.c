@@ -78,6 +78,8 @@ static void frame_begins(void)
         use_schedule(S->next_schedule, S->frame_start);
         trace_emit(TR_SCHEDULE, TRACE_NONE, TRACE_NONE, SCHED_APPLIED,
                    S->schedule_id, old);
+        for (uint8_t i = 0; i < cfg_system.num_partitions; i++)
+            process_realign_releases(&kstate.parts[i]);
     }
     trace_emit(TR_FRAME, TRACE_NONE, TRACE_NONE, 0, S->frame, S->schedule_id);
 }
@@ -159,8 +161,8 @@ void sched_reschedule(void)
         begin_span(S->window_end);
     if (S->active >= 0) {
         struct part *p = &kstate.parts[S->active];
+        process_wake_due(p, now); /* a late release may bring a passed deadline */
         process_check_deadlines(p, now);
-        process_wake_due(p, now);
     }
     hm_finish_entry();
     switch_to(pick());

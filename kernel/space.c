@@ -38,7 +38,10 @@ void space_init(void)
             o += console_fmt_str(line + o, ": CONFIG_ERROR: its regions do not fit the MPU\n");
             console_write(0, line, o);
             struct hm_detail d = {0};
+            p->unfit = true; /* whatever the tables say, it never runs */
             hm_raise(p, 0, FEN_ERR_CONFIG_ERROR, &d);
+            if (p->mode != FEN_MODE_IDLE)
+                part_set_idle(p);
         }
     }
 }

@@ -66,10 +66,13 @@ int32_t sys_create_process(struct thread *t)
     return slot;
 }
 
+/* The initial thread begins only at a partition (re)start (crt0 would
+ * initialise the data under the running processes), the error handler
+ * only at an error. */
 static int32_t start_checked(struct thread *t, uint64_t delay)
 {
     struct thread *n = process_arg(t, 0);
-    if (!n)
+    if (!n || n->local_id == 0 || n == sys_part(t)->handler)
         return -FEN_INVALID_PARAM;
     if (n->state != THREAD_DORMANT)
         return -FEN_NO_ACTION;
@@ -157,6 +160,8 @@ int32_t sys_lock_preemption(struct thread *t)
     struct part *p = sys_part(t);
     if (p->mode != FEN_MODE_NORMAL || t == p->handler)
         return -FEN_NO_ACTION;
+    if (p->lock_level && p->lock_owner != t)
+        return -FEN_INVALID_MODE; /* another holds it (and was suspended) */
     if (p->lock_level >= MAX_LOCK_LEVEL)
         return -FEN_INVALID_CONFIG;
     p->lock_owner = t;
@@ -273,8 +278,8 @@ int32_t sys_periodic_wait(struct thread *t)
 int32_t sys_replenish(struct thread *t)
 {
     uint64_t budget = sys_arg64(t, 0), now = arch_now();
-    if (sys_part(t)->mode != FEN_MODE_NORMAL)
-        return -FEN_NO_ACTION;
+    if (sys_part(t)->mode != FEN_MODE_NORMAL || t->capacity == KTIME_NEVER)
+        return -FEN_NO_ACTION; /* no capacity, no deadline to move */
     uint64_t deadline = budget == FEN_INFINITE_TIME ? KTIME_NEVER : ktime_add_sat(now, budget);
     if (t->period && deadline > t->release + t->period)
         return -FEN_INVALID_MODE;

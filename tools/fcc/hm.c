@@ -53,8 +53,8 @@ static const struct hm_name actions[] = {
     { "restart_module", "CFG_HM_RESTART_MODULE" },
 };
 
-enum { ACT_IGNORE = 0, ACT_LOG = 1, ACT_STOP_MODULE = 7,
-       ACT_RESTART_MODULE = 8 };
+enum { ACT_IGNORE = 0, ACT_LOG = 1, ACT_STOP_PROCESS = 2,
+       ACT_RESTART_PROCESS = 3, ACT_STOP_MODULE = 7, ACT_RESTART_MODULE = 8 };
 
 static const struct fcc_key rule_keys[] = {
     { "error", true }, { "state", false }, { "action", true },
@@ -120,6 +120,19 @@ static bool check_level_action(const struct fcc_src *s,
     return false;
 }
 
+/* OVERRUN is raised for a partition, with no process in error: a rule
+ * stopping or restarting "the process" would do nothing. */
+static bool check_process_action(const struct fcc_src *s, const struct fcc_node *n,
+                                 int error, int action)
+{
+    if (error != ERR_OVERRUN || (action != ACT_STOP_PROCESS && action != ACT_RESTART_PROCESS))
+        return true;
+    fcc_src_error(s, fcc_loc_of_key(n, "action"), "action '%s' needs a process in "
+                  "error, and OVERRUN is raised for the partition as a whole",
+                  actions[action].yaml);
+    return false;
+}
+
 /* Errors the kernel raises only at a higher level than the table's, where
  * a rule for them here would never be consulted. */
 static const char *raised_above(enum fcc_hm_level level, int error)
@@ -162,6 +175,8 @@ static bool parse_rule(const struct fcc_src *s, const struct fcc_node *n,
         r->state = parse_choice(s, n, "state", states, COUNT(states));
     bool ok = r->error >= 0 && r->action >= 0 && r->state >= 0;
     ok &= check_level_action(s, n, level, r->action);
+    if (level != FCC_HM_PROCESS) /* there OVERRUN is refused as such */
+        ok &= check_process_action(s, n, r->error, r->action);
     ok &= check_level_error(s, n, level, owner, r->error);
     return ok;
 }

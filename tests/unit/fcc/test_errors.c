@@ -933,6 +933,15 @@ static void hm_module_error_in_partition(void **state)
               "'worker' of partition 'ping'");
 }
 
+static void hm_overrun_with_process_action(void **state)
+{
+    (void)state;
+    check_app(edit(MODES, "error: MEMORY_VIOLATION, state: normal, action: cold_start",
+                   "error: OVERRUN, state: normal, action: stop_process", NULL),
+              11, 50, "action 'stop_process' needs a process in error, and "
+              "OVERRUN is raised for the partition as a whole");
+}
+
 static void hm_overrun_in_process(void **state)
 {
     (void)state;
@@ -1045,6 +1054,7 @@ int main(void)
         cmocka_unit_test(hm_module_action),
         cmocka_unit_test(hm_module_error_in_partition),
         cmocka_unit_test(hm_overrun_in_process),
+        cmocka_unit_test(hm_overrun_with_process_action),
         cmocka_unit_test(hm_rule_duplicate),
         cmocka_unit_test(hm_rule_shadowed_by_any),
     };

@@ -66,6 +66,22 @@ enum cfg_hm_state {
     CFG_HM_HANDLER = 3, /* in the partition's error handler */
 };
 
+/* The names app.yaml uses ("restart_process", "error_handler"). */
+static inline const char *cfg_hm_action_name(unsigned a)
+{
+    static const char *const names[CFG_HM_ACTION_COUNT] = {
+        "ignore",     "log",  "stop_process", "restart_process", "warm_start",
+        "cold_start", "idle", "stop_module",  "restart_module",
+    };
+    return a < CFG_HM_ACTION_COUNT ? names[a] : "?";
+}
+
+static inline const char *cfg_hm_state_name(unsigned s)
+{
+    static const char *const names[] = {"any", "init", "normal", "error_handler"};
+    return s < sizeof names / sizeof names[0] ? names[s] : "?";
+}
+
 /* (error, state) -> action; the first matching rule of a table wins. */
 struct cfg_hm_rule {
     uint8_t error;  /* enum fen_error (kernel/abi.h) */

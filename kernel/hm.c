@@ -8,13 +8,6 @@
 #include "process.h"
 #include "thread.h"
 
-static const char *const action_names[CFG_HM_ACTION_COUNT] = {
-    "ignore",     "log",        "stop_process", "restart_process", "warm_start",
-    "cold_start", "idle",       "stop_module",  "restart_module",
-};
-
-static const char *const state_names[] = {"any", "init", "normal", "error_handler"};
-
 static const char *const level_names[] = {"error handler", "process table",
                                           "partition table", "module table",
                                           "default"};
@@ -99,11 +92,8 @@ static void give_to_handler(struct part *p, struct thread *t, uint8_t error,
     if (d->fatal)
         process_stop(t);
     struct thread *h = p->handler;
-    if (h->state == THREAD_DORMANT) {
-        process_start(h, 0);
-        thread_unready(h);
-        thread_make_ready(h, true);
-    }
+    if (h->state == THREAD_DORMANT)
+        process_start_handler(h);
 }
 
 bool hm_take_pending(struct part *p, struct hm_pending *out)
@@ -139,10 +129,10 @@ static void report(const struct part *p, const struct thread *t, uint8_t error,
     o += console_fmt_str(line + o, ": ");
     o += console_fmt_str(line + o, fen_error_name(error));
     o += console_fmt_str(line + o, " in ");
-    o += console_fmt_str(line + o, state_names[state]);
+    o += console_fmt_str(line + o, cfg_hm_state_name(state));
     o += console_fmt_str(line + o, " -> ");
     o += console_fmt_str(line + o, level == HM_LEVEL_HANDLER ? "error handler"
-                                                              : action_names[action]);
+                                                              : cfg_hm_action_name(action));
     if (level != HM_LEVEL_HANDLER) {
         o += console_fmt_str(line + o, " (");
         o += console_fmt_str(line + o, level_names[level]);

@@ -85,7 +85,6 @@ static void start_normal(struct thread *t, uint64_t now, uint64_t delay)
         release(t, now);
         return;
     }
-    t->state = THREAD_READY; /* thread_block takes it from READY */
     thread_block(t, WAIT_RELEASE, at);
 }
 
@@ -103,6 +102,13 @@ void process_start(struct thread *t, uint64_t delay)
         return;
     }
     start_normal(t, arch_now(), delay);
+}
+
+void process_start_handler(struct thread *h)
+{
+    process_start(h, 0);
+    thread_unready(h);
+    thread_make_ready(h, true);
 }
 
 void process_stop(struct thread *t)

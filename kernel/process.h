@@ -28,6 +28,10 @@ enum process_op {
  * released at the partition's next period start plus `delay`. */
 void process_start(struct thread *t, uint64_t delay);
 
+/* Starts the partition's error handler in front of every other ready
+ * thread of its partition. */
+void process_start_handler(struct thread *h);
+
 /* Any state -> DORMANT. */
 void process_stop(struct thread *t);
 

@@ -108,11 +108,8 @@ int32_t sys_stop_self(struct thread *t)
 {
     struct part *p = sys_part(t);
     process_stop(t);
-    if (t == p->handler && p->num_errors) {
-        process_start(t, 0);
-        thread_unready(t);
-        thread_make_ready(t, true);
-    }
+    if (t == p->handler && p->num_errors)
+        process_start_handler(t);
     return 0;
 }
 

@@ -46,21 +46,16 @@ static const char *const syscall_names[FEN_SYS_COUNT] = {
     [FEN_SYS_GET_ERROR_STATUS] = "get_error_status",
 };
 
-/* enum process_op, enum cfg_hm_action, enum hm_level, enum fen_mode,
- * enum fen_start_condition, enum cfg_hm_state: as kernel/ numbers them. */
+/* enum process_op, enum hm_level, enum fen_mode,
+ * enum fen_start_condition: as kernel/ numbers them. */
 static const char *const process_ops[] = {"create", "start",  "stop",    "suspend",
                                           "resume", "complete", "restart",
                                           "replenish", "timeout"};
-static const char *const hm_actions[] = {"ignore",     "log",  "stop_process",
-                                         "restart_process", "warm_start",
-                                         "cold_start", "idle", "stop_module",
-                                         "restart_module"};
 static const char *const hm_levels[] = {"handler", "process", "partition", "module",
                                         "default"};
 static const char *const modes[] = {"idle", "cold_start", "warm_start", "normal"};
 static const char *const conditions[] = {"normal_start", "partition_restart",
                                          "hm_module_restart", "hm_partition_restart"};
-static const char *const hm_states[] = {"any", "init", "normal", "error_handler"};
 
 #define NAME_OF(table, i) ((i) < sizeof(table) / sizeof(table[0]) ? (table)[i] : "?")
 
@@ -97,11 +92,11 @@ static void trace_text_arinc(const struct cfg_system *s, const struct trace_even
         break;
     case TR_ERROR:
         snprintf(buf, len, "error part=%s thread=%s error=%s state=%s a0=0x%08x a1=0x%08x",
-                 p, who, fen_error_name(e->flags), NAME_OF(hm_states, e->a2), e->a0, e->a1);
+                 p, who, fen_error_name(e->flags), cfg_hm_state_name(e->a2), e->a0, e->a1);
         break;
     case TR_HM_ACTION:
         snprintf(buf, len, "hm part=%s thread=%s error=%s action=%s level=%s", p, who,
-                 fen_error_name(e->a0), NAME_OF(hm_actions, e->flags),
+                 fen_error_name(e->a0), cfg_hm_action_name(e->flags),
                  NAME_OF(hm_levels, e->a1));
         break;
     case TR_MODE:
@@ -120,7 +115,7 @@ static void trace_text_arinc(const struct cfg_system *s, const struct trace_even
         snprintf(buf, len, "message thread=%s length=%u", who, e->a0);
         break;
     case TR_MODULE:
-        snprintf(buf, len, "module %s restarts=%u", NAME_OF(hm_actions, e->flags), e->a0);
+        snprintf(buf, len, "module %s restarts=%u", cfg_hm_action_name(e->flags), e->a0);
         break;
     default:
         snprintf(buf, len, "unknown type=%u", e->type);

@@ -91,7 +91,7 @@ int32_t fen_resume(int32_t id)
 
 int32_t fen_set_priority(int32_t id, uint32_t priority)
 {
-    return fen_svc32(FEN_SYS_THREAD_SET_PRIORITY, (uint32_t)id, priority);
+    return fen_thread_set_priority(id, priority);
 }
 
 int32_t fen_lock_preemption(void)
@@ -111,7 +111,7 @@ int32_t fen_get_process_id(const char *name)
 
 int32_t fen_get_my_id(void)
 {
-    return fen_svc32(FEN_SYS_THREAD_SELF, 0, 0);
+    return fen_thread_self();
 }
 
 int32_t fen_get_process_status(int32_t id, struct fen_process_status *status)

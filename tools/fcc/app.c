@@ -2,8 +2,9 @@
  * app.c - parsing of app.yaml and the checks that need no board: shapes,
  * types, ranges, name rules, unique names, one code and one data region
  * per partition, thread slots, shared regions and their rights.  The
- * schedules (schedule.c), processes (process.c) and health-monitor tables
- * (hm.c) are parsed by their own modules.
+ * schedules (schedule.c), processes (process.c), health-monitor tables
+ * (hm.c), partition objects (object.c) and channels (channel.c) are
+ * parsed by their own modules.
  */
 #include "app.h"
 
@@ -19,12 +20,15 @@ static const struct fcc_key app_keys[] = {
     { "board", true }, { "partitions", true }, { "schedule", false },
     { "schedules", false }, { "initial_schedule", false },
     { "health_monitor", false }, { "shared", false }, { "mpu", false },
+    { "channels", false },
 };
 static const struct fcc_key partition_keys[] = {
     { "name", true }, { "entry", false }, { "stack_size", true },
     { "stack_guard", false }, { "priority", true }, { "max_threads", false },
     { "memory", true }, { "devices", false }, { "system", false },
     { "processes", false }, { "health_monitor", false },
+    { "semaphores", false }, { "events", false }, { "blackboards", false },
+    { "buffers", false }, { "mutexes", false },
 };
 static const struct fcc_key region_keys[] = {
     { "name", true }, { "kind", true }, { "base", false }, { "size", true },
@@ -38,11 +42,26 @@ static const struct fcc_key mpu_keys[] = {
 
 int fcc_app_find_partition(const struct fcc_app *a, const char *name)
 {
-    for (size_t i = 0; i < a->num_partitions; i++)
-        if (a->partitions[i].name &&
-            strcmp(a->partitions[i].name, name) == 0)
+    return fcc_app_find_partition_n(a, name, strlen(name));
+}
+
+int fcc_app_find_partition_n(const struct fcc_app *a, const char *name,
+                             size_t len)
+{
+    for (size_t i = 0; i < a->num_partitions; i++) {
+        const char *p = a->partitions[i].name;
+        if (p && strlen(p) == len && memcmp(p, name, len) == 0)
             return (int)i;
+    }
     return -1;
+}
+
+void fcc_app_partition_list(const struct fcc_app *a, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    for (size_t i = 0; i < a->num_partitions; i++)
+        if (a->partitions[i].name)
+            fcc_list_append(buf, size, a->partitions[i].name);
 }
 
 /* ------------------------------------------------------------------------
@@ -305,6 +324,7 @@ static void parse_partition(const struct fcc_src *s, const struct fcc_node *n,
     ok &= parse_regions(s, n, what, p);
     ok &= parse_devices(s, n, p);
     ok &= fcc_hm_parse(s, n, FCC_HM_PARTITION, what, &p->hm);
+    ok &= fcc_objects_parse(s, n, what, p);
     p->ok = ok;
 }
 
@@ -516,6 +536,7 @@ struct fcc_app *fcc_app_parse(struct fcc_diag *d, const char *file,
         fcc_hm_parse(&a->src, root, FCC_HM_MODULE, "the module", &a->hm);
         parse_shared(a);
         parse_mpu(a);
+        fcc_channels_parse(a); /* after the partitions: their names */
     }
     a->ok = fcc_diag_count(d) == errors;
     return a;
@@ -530,7 +551,9 @@ void fcc_app_free(struct fcc_app *a)
         free(a->partitions[i].devices);
         fcc_processes_free(&a->partitions[i]);
         fcc_hm_free(&a->partitions[i].hm);
+        fcc_objects_free(&a->partitions[i]);
     }
+    fcc_channels_free(a);
     fcc_schedules_free(a);
     fcc_hm_free(&a->hm);
     for (size_t i = 0; i < a->num_shared; i++)

@@ -9,8 +9,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "channel.h"
 #include "hm.h"
 #include "mpu.h"
+#include "object.h"
 #include "process.h"
 #include "schedule.h"
 #include "schema.h"
@@ -60,6 +62,9 @@ struct fcc_partition {
     struct fcc_region *devices; /* kind FCC_REGION_DEVICE, in list order */
     size_t num_processes;
     struct fcc_process *processes; /* slots 1..num_processes, in order */
+    size_t num_objects;
+    struct fcc_object *objects; /* table order: semaphores, events,
+                                   blackboards, buffers, mutexes */
     struct fcc_hm_table hm; /* partition level */
     int code;         /* index of the code region, -1 if not exactly one */
     int data;         /* index of the data region, -1 if not exactly one */
@@ -91,13 +96,19 @@ struct fcc_app {
     struct fcc_hm_table hm; /* module level */
     size_t num_shared;
     struct fcc_shared *shared;
+    size_t num_channels;
+    struct fcc_channel *channels;
+    size_t num_ports;      /* set by pool.c: the channels' ends */
+    size_t num_objects;    /* set by pool.c: all partitions' objects */
+    uint64_t pool_bytes;   /* set by pool.c: the message pool's size */
     uint64_t max_waste;    /* bytes; FCC_DEFAULT_MAX_WASTE when absent */
     bool ok;               /* no error in this file */
 };
 
 #define FCC_MAX_PARTITIONS 255     /* cfg_window.partition is a uint8_t */
 #define FCC_MAX_NAME_LEN 15        /* fen_partition_info.name[16]; also
-                                      schedule and process names */
+                                      schedule, process, channel, port
+                                      and object names */
 #define FCC_MIN_STACK 256
 #define FCC_MAX_THREADS 128 /* local ids are uint8_t, 0xff is TRACE_NONE */
 #define FCC_MAX_PROCESSES (FCC_MAX_THREADS - 1) /* + the initial thread */
@@ -114,5 +125,12 @@ void fcc_app_free(struct fcc_app *a);
 
 /* Index of the partition named name, or -1. */
 int fcc_app_find_partition(const struct fcc_app *a, const char *name);
+
+/* The same for the first len characters of name. */
+int fcc_app_find_partition_n(const struct fcc_app *a, const char *name,
+                             size_t len);
+
+/* "ping, pong": the partitions' names for messages. */
+void fcc_app_partition_list(const struct fcc_app *a, char *buf, size_t size);
 
 #endif

@@ -8,6 +8,7 @@
 #include "board.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +18,7 @@ static const struct fcc_key board_keys[] = {
     { "name", true }, { "cpu", true }, { "clock_hz", true },
     { "kernel_entry_cycles", true }, { "memory", true },
     { "reserved", false }, { "devices", false }, { "console", true },
-    { "mpu_regions", true },
+    { "mpu_regions", true }, { "irq_lines", false },
 };
 static const struct fcc_key mem_keys[] = {
     { "name", true }, { "base", true }, { "size", true }, { "kind", true },
@@ -27,7 +28,7 @@ static const struct fcc_key reserved_keys[] = {
 };
 static const struct fcc_key device_keys[] = {
     { "name", true }, { "type", true }, { "base", true }, { "size", true },
-    { "irq", false },
+    { "irq", false }, { "irqs", false },
 };
 
 int fcc_board_block_of(const struct fcc_board *b, uint64_t base,
@@ -87,10 +88,179 @@ static void parse_reserved(const struct fcc_src *s, const struct fcc_node *n,
     m->ok = ok;
 }
 
-static void parse_device(const struct fcc_src *s, const struct fcc_node *n,
+/* ------------------------------------------------------------------------
+ * Interrupt lines of a device
+ * --------------------------------------------------------------------- */
+
+static const char *device_name(const struct fcc_device *dev)
+{
+    return dev->name ? dev->name : "?";
+}
+
+/* [a-z][a-z0-9_]*, at most FCC_MAX_IRQ_NAME_LEN: the kernel and the
+ * simulator look lines up by these names. */
+static bool irq_name_ok(const char *name)
+{
+    size_t len = strlen(name);
+    if (len == 0 || len > FCC_MAX_IRQ_NAME_LEN || name[0] < 'a' ||
+        name[0] > 'z')
+        return false;
+    for (size_t i = 1; i < len; i++)
+        if (!((name[i] >= 'a' && name[i] <= 'z') ||
+              (name[i] >= '0' && name[i] <= '9') || name[i] == '_'))
+            return false;
+    return true;
+}
+
+/* The line under key of map, an NVIC line of this board; -1 is allowed
+ * (no line) only when none_ok. */
+static bool parse_line(const struct fcc_board *b, const struct fcc_node *map,
+                       const char *key, const struct fcc_device *dev,
+                       bool none_ok, int64_t *line)
+{
+    if (!fcc_get_int(&b->src, map, key, INT64_MIN, INT64_MAX, line))
+        return false;
+    if ((*line >= 0 && *line < (int64_t)b->irq_lines) ||
+        (none_ok && *line == -1))
+        return true;
+    fcc_src_error(&b->src, fcc_loc_of_key(map, key), "IRQ line %" PRId64
+                  " ('%s' of device '%s') is out of range 0..%u (the "
+                  "board's irq_lines is %u)", *line, key, device_name(dev),
+                  b->irq_lines - 1, b->irq_lines);
+    return false;
+}
+
+static void add_irq(struct fcc_device *dev, const char *name, int64_t line,
+                    struct fcc_loc at)
+{
+    dev->irqs[dev->num_irqs++] = (struct fcc_irq){ name, (unsigned)line,
+                                                   at };
+}
+
+/* Whether pair i of m has a scalar key that no earlier pair has (the
+ * others are reported by fcc_map_check_any). */
+static bool usable_key(const struct fcc_node *m, size_t i)
+{
+    const struct fcc_node *k = m->items[2 * i];
+    if (k->kind != FCC_NODE_SCALAR)
+        return false;
+    for (size_t j = 0; j < i; j++)
+        if (m->items[2 * j]->kind == FCC_NODE_SCALAR &&
+            strcmp(m->items[2 * j]->text, k->text) == 0)
+            return false;
+    return true;
+}
+
+/* `irqs: { rx: 0, tx: 1 }`: a name per line. */
+static bool parse_irq_map(const struct fcc_board *b, const struct fcc_node *n,
+                          struct fcc_device *dev)
+{
+    const struct fcc_node *m = fcc_map_value(n, "irqs");
+    char what[96];
+    snprintf(what, sizeof(what), "'irqs' of device '%s'", device_name(dev));
+    bool ok = fcc_map_check_any(&b->src, m, what);
+    if (m->kind != FCC_NODE_MAP)
+        return false; /* reported */
+    dev->irqs = calloc(m->count + 1, sizeof(*dev->irqs));
+    if (!dev->irqs)
+        return false;
+    for (size_t i = 0; i < m->count; i++) {
+        const struct fcc_node *k = m->items[2 * i];
+        int64_t line;
+        if (!usable_key(m, i)) {
+            ok = false;
+        } else if (!irq_name_ok(k->text)) {
+            fcc_src_error(&b->src, fcc_loc_of(k), "IRQ name '%s' of device "
+                          "'%s' must match [a-z][a-z0-9_]* and be at most "
+                          "%d characters", k->text, device_name(dev),
+                          FCC_MAX_IRQ_NAME_LEN);
+            ok = false;
+        } else if (parse_line(b, m, k->text, dev, false, &line)) {
+            add_irq(dev, k->text, line, fcc_loc_of(m->items[2 * i + 1]));
+        } else {
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+/* `irq: N` is one line named "irq" (-1: none); `irqs` names each line. */
+static bool parse_irqs(const struct fcc_board *b, const struct fcc_node *n,
+                       struct fcc_device *dev)
+{
+    const struct fcc_node *one = fcc_map_value(n, "irq");
+    const struct fcc_node *many = fcc_map_value(n, "irqs");
+    int64_t line;
+    if (one && many) {
+        fcc_src_error(&b->src, fcc_loc_of(many), "device '%s' has both "
+                      "'irq' and 'irqs' (irq at %d:%d); give one of them",
+                      device_name(dev), one->line, one->col);
+        return false;
+    }
+    if (many)
+        return parse_irq_map(b, n, dev);
+    if (!one)
+        return true;
+    if (!parse_line(b, n, "irq", dev, true, &line))
+        return false;
+    if (line < 0)
+        return true;
+    dev->irqs = calloc(1, sizeof(*dev->irqs));
+    if (!dev->irqs)
+        return false;
+    add_irq(dev, "irq", line, fcc_loc_of(one));
+    return true;
+}
+
+/* The line of irq k of device i taken by an earlier line (an earlier
+ * device's, or an earlier one of its own), or NULL; *owner is that
+ * line's device. */
+static const struct fcc_irq *earlier_line(const struct fcc_board *b,
+                                          size_t i, size_t k,
+                                          const struct fcc_device **owner)
+{
+    unsigned line = b->devices[i].irqs[k].line;
+    for (size_t j = 0; j <= i; j++) {
+        const struct fcc_device *d = &b->devices[j];
+        size_t n = j == i ? k : d->num_irqs;
+        for (size_t q = 0; q < n; q++)
+            if (d->irqs[q].line == line) {
+                *owner = d;
+                return &d->irqs[q];
+            }
+    }
+    return NULL;
+}
+
+/* Each line has one device and one name: an interrupt is routed to the
+ * partition that owns its device, by that name. */
+static void check_irq_lines(const struct fcc_board *b)
+{
+    for (size_t i = 0; i < b->num_devices; i++) {
+        const struct fcc_device *dev = &b->devices[i];
+        for (size_t k = 0; k < dev->num_irqs; k++) {
+            const struct fcc_device *o;
+            const struct fcc_irq *q = &dev->irqs[k];
+            const struct fcc_irq *first = earlier_line(b, i, k, &o);
+            if (!first)
+                continue;
+            fcc_src_error(&b->src, q->at, "IRQ line %u ('%s' of device "
+                          "'%s') is already line '%s' of device '%s' (at "
+                          "%d:%d); a line has one name and one device",
+                          q->line, q->name, device_name(dev), first->name,
+                          device_name(o), first->at.line, first->at.col);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------------
+ * Devices
+ * --------------------------------------------------------------------- */
+
+static void parse_device(const struct fcc_board *b, const struct fcc_node *n,
                          struct fcc_device *dev)
 {
-    int64_t irq = -1;
+    const struct fcc_src *s = &b->src;
     dev->at = fcc_loc_of(n);
     dev->name_at = fcc_loc_of(fcc_map_value(n, "name"));
     if (!fcc_map_check(s, n, "board device", device_keys,
@@ -99,9 +269,7 @@ static void parse_device(const struct fcc_src *s, const struct fcc_node *n,
     bool ok = fcc_get_name(s, n, "name", &dev->name);
     ok &= fcc_get_name(s, n, "type", &dev->type);
     ok &= fcc_get_range(s, n, &dev->base, &dev->size);
-    if (fcc_map_value(n, "irq"))
-        ok &= fcc_get_int(s, n, "irq", -1, FCC_MAX_IRQ, &irq);
-    dev->irq = (int)irq;
+    ok &= parse_irqs(b, n, dev);
     dev->ok = ok;
 }
 
@@ -232,11 +400,12 @@ static void parse_devices(struct fcc_board *b)
         return;
     b->num_devices = seq->count;
     for (size_t i = 0; i < seq->count; i++) {
-        parse_device(&b->src, seq->items[i], &b->devices[i]);
+        parse_device(b, seq->items[i], &b->devices[i]);
         names[i] = b->devices[i].name;
         at[i] = b->devices[i].name_at;
     }
     check_unique_names(&b->src, "device", names, at, b->num_devices);
+    check_irq_lines(b);
 }
 
 /* ------------------------------------------------------------------------
@@ -291,6 +460,19 @@ static void parse_mpu_regions(struct fcc_board *b)
                       "regions of an ARMv7-M MPU), found %" PRId64, v);
 }
 
+/* Lines are checked against it: read before the devices. */
+static void parse_irq_lines(struct fcc_board *b)
+{
+    int64_t v;
+    b->irq_lines = FCC_DEFAULT_IRQ_LINES;
+    if (!fcc_map_value(b->root, "irq_lines"))
+        return;
+    if (fcc_get_int(&b->src, b->root, "irq_lines", 1, FCC_MAX_IRQ_LINES, &v))
+        b->irq_lines = (unsigned)v;
+    else
+        b->irq_lines = FCC_MAX_IRQ_LINES; /* reported; check lines loosely */
+}
+
 static void parse_numbers(struct fcc_board *b)
 {
     int64_t v;
@@ -300,6 +482,7 @@ static void parse_numbers(struct fcc_board *b)
                     &v))
         b->kernel_entry_cycles = (uint64_t)v;
     parse_mpu_regions(b);
+    parse_irq_lines(b);
 }
 
 static void parse_root(struct fcc_board *b, const char *folder)
@@ -362,6 +545,8 @@ void fcc_board_free(struct fcc_board *b)
         return;
     free(b->mem);
     free(b->reserved);
+    for (size_t i = 0; i < b->num_devices; i++)
+        free(b->devices[i].irqs);
     free(b->devices);
     fcc_node_free(b->root);
     free(b->path);

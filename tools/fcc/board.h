@@ -23,12 +23,21 @@ struct fcc_mem {
     bool ok;
 };
 
+/* One interrupt line of a device: `rx: 0` in its `irqs`, or `irq: 0`
+ * (named "irq"). */
+struct fcc_irq {
+    const char *name;
+    unsigned line;      /* NVIC external interrupt number, < irq_lines */
+    struct fcc_loc at;  /* of the line number */
+};
+
 struct fcc_device {
     const char *name;
     const char *type;
     uint64_t base;
     uint64_t size;
-    int irq; /* -1: none */
+    size_t num_irqs;
+    struct fcc_irq *irqs; /* in file order; NULL when none */
     struct fcc_loc at;
     struct fcc_loc name_at;
     bool ok;
@@ -50,14 +59,21 @@ struct fcc_board {
     struct fcc_device *devices;
     int console;                  /* index in devices, -1 when invalid */
     unsigned mpu_regions;         /* 8 or 16; 0 when missing or invalid */
+    unsigned irq_lines;           /* NVIC external lines; FCC_MAX_IRQ_LINES
+                                     when invalid */
     bool ok;                      /* no error in this file */
 };
 
 /* Most entries of each list the tables can hold (uint8_t counts). */
 #define FCC_MAX_BOARD_ENTRIES 255
 
-/* Highest interrupt line of an ARMv7-M NVIC. */
-#define FCC_MAX_IRQ 495
+/* External interrupt lines of an ARMv7-M NVIC: at most 240 (the line is
+ * a uint8_t in the tables), 32 when the board does not say. */
+#define FCC_MAX_IRQ_LINES 240
+#define FCC_DEFAULT_IRQ_LINES 32
+
+/* IRQ line names: [a-z][a-z0-9_]*, at most this long. */
+#define FCC_MAX_IRQ_NAME_LEN 15
 
 /* Parses and checks text as board file `file` (a copy of the name is
  * kept).  `folder` is the board's folder name, which must equal its

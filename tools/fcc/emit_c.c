@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "memory.h"
+#include "pool.h"
 
 static void banner(struct fcc_buf *b, const struct fcc_system *sys)
 {
@@ -56,6 +57,27 @@ static size_t most_regions(const struct fcc_app *a)
     return most;
 }
 
+static uint64_t at_least(uint64_t v, uint64_t min)
+{
+    return v > min ? v : min;
+}
+
+/* The kernel's communication pools, never empty (a C array has at least
+ * one element). */
+static void emit_pool_sizes(struct fcc_buf *b, const struct fcc_system *sys)
+{
+    const struct fcc_app *a = sys->app;
+    fcc_buf_printf(b, "#define CFG_PORT_POOL %" PRIu64 "\n",
+                   at_least(a->num_ports, 1));
+    fcc_buf_printf(b, "#define CFG_CHANNEL_POOL %" PRIu64 "\n",
+                   at_least(a->num_channels, 1));
+    fcc_buf_printf(b, "#define CFG_OBJECT_POOL %" PRIu64 "\n",
+                   at_least(a->num_objects, 1));
+    fcc_buf_printf(b, "#define CFG_MSG_POOL_BYTES %" PRIu64 "\n",
+                   at_least(a->pool_bytes, 8));
+    fcc_buf_printf(b, "#define CFG_IRQ_LINES %u\n", sys->board->irq_lines);
+}
+
 char *fcc_emit_header(const struct fcc_system *sys)
 {
     const struct fcc_app *a = sys->app;
@@ -80,9 +102,10 @@ char *fcc_emit_header(const struct fcc_system *sys)
                    initial->major_frame);
     fcc_buf_printf(&b, "#define CFG_MPU_REGIONS %u\n",
                    sys->board->mpu_regions);
-    fcc_buf_printf(&b, "#define CFG_MPU_MAX_PART_REGIONS %zu\n\n",
+    fcc_buf_printf(&b, "#define CFG_MPU_MAX_PART_REGIONS %zu\n",
                    most_regions(a));
-    fcc_buf_printf(&b, "#endif\n");
+    emit_pool_sizes(&b, sys);
+    fcc_buf_printf(&b, "\n#endif\n");
     return fcc_buf_take(&b);
 }
 
@@ -107,18 +130,42 @@ static void emit_mems(struct fcc_buf *b, const char *array,
     fcc_buf_printf(b, "};\n\n");
 }
 
+/* Device i's lines as board_device<i>_irqs (device names may hold '-'
+ * and '.'); nothing for a device without lines. */
+static void emit_device_irqs(struct fcc_buf *b, const struct fcc_device *d,
+                             size_t i)
+{
+    if (d->num_irqs == 0)
+        return;
+    fcc_buf_printf(b, "static const struct cfg_irq_line board_device%zu_irqs"
+                   "[%zu] = { /* ", i, d->num_irqs);
+    fcc_buf_comment(b, d->name);
+    fcc_buf_printf(b, " */\n");
+    for (size_t k = 0; k < d->num_irqs; k++) {
+        fcc_buf_printf(b, "    { .name = ");
+        fcc_buf_cstring(b, d->irqs[k].name);
+        fcc_buf_printf(b, ", .line = %u },\n", d->irqs[k].line);
+    }
+    fcc_buf_printf(b, "};\n\n");
+}
+
 static void emit_devices(struct fcc_buf *b, const struct fcc_board *bd)
 {
+    char array[48];
+    for (size_t i = 0; i < bd->num_devices; i++)
+        emit_device_irqs(b, &bd->devices[i], i);
     fcc_buf_printf(b, "static const struct cfg_device board_devices[%zu] = "
                    "{\n", bd->num_devices);
     for (size_t i = 0; i < bd->num_devices; i++) {
         const struct fcc_device *d = &bd->devices[i];
+        snprintf(array, sizeof(array), "board_device%zu_irqs", i);
         fcc_buf_printf(b, "    { .name = ");
         fcc_buf_cstring(b, d->name);
         fcc_buf_printf(b, ", .type = ");
         fcc_buf_cstring(b, d->type);
         fcc_buf_printf(b, ", .base = 0x%08" PRIX64 "u, .size = 0x%08" PRIX64
-                       "u, .irq = %d },\n", d->base, d->size, d->irq);
+                       "u,\n      .num_irqs = %zu, .irqs = %s },\n", d->base,
+                       d->size, d->num_irqs, d->num_irqs ? array : "NULL");
     }
     fcc_buf_printf(b, "};\n\n");
 }
@@ -161,7 +208,8 @@ static void emit_board(struct fcc_buf *b, const struct fcc_board *bd)
     fcc_buf_printf(b, "    .console_base = 0x%08" PRIX64 "u, /* ",
                    console->base);
     fcc_buf_comment(b, console->name);
-    fcc_buf_printf(b, " */\n    .mpu_regions = CFG_MPU_REGIONS,\n};\n\n");
+    fcc_buf_printf(b, " */\n    .mpu_regions = CFG_MPU_REGIONS,\n"
+                   "    .irq_lines = CFG_IRQ_LINES,\n};\n\n");
 }
 
 /* ------------------------------------------------------------------------
@@ -282,8 +330,54 @@ static void emit_processes(struct fcc_buf *b, const struct fcc_partition *p)
     fcc_buf_printf(b, "};\n\n");
 }
 
-/* Partition p's rule tables (its own and its processes') and its
- * processes: the arrays its entry in partitions[] points to. */
+/* ------------------------------------------------------------------------
+ * cfg_gen.c: partition objects
+ * --------------------------------------------------------------------- */
+
+static const char *discipline_cname(int discipline)
+{
+    return discipline == FCC_DISCIPLINE_PRIORITY ? "CFG_DISCIPLINE_PRIORITY"
+                                                 : "CFG_DISCIPLINE_FIFO";
+}
+
+/* The fields o's kind uses; the others stay 0.  A blackboard has depth 1
+ * (one slot), a mutex the priority discipline. */
+static void emit_object(struct fcc_buf *b, const struct fcc_object *o)
+{
+    fcc_buf_printf(b, "    { .name = ");
+    fcc_buf_cstring(b, o->name);
+    fcc_buf_printf(b, ", .kind = %s, .index = %u",
+                   fcc_object_kind_cname(o->kind), o->index);
+    if (o->kind != FCC_OBJ_EVENT && o->kind != FCC_OBJ_BLACKBOARD)
+        fcc_buf_printf(b, ",\n      .discipline = %s",
+                       discipline_cname(o->discipline));
+    if (o->kind == FCC_OBJ_SEMAPHORE)
+        fcc_buf_printf(b, ", .initial = %" PRId64 ", .maximum = %" PRId64,
+                       o->initial, o->maximum);
+    if (o->kind == FCC_OBJ_MUTEX)
+        fcc_buf_printf(b, ", .protocol = %s, .ceiling = %u",
+                       o->protocol == FCC_MUTEX_CEILING ? "CFG_MUTEX_CEILING"
+                                                        : "CFG_MUTEX_INHERIT",
+                       o->ceiling);
+    if (fcc_object_slots(o) > 0)
+        fcc_buf_printf(b, ",\n      .depth = %u, .max_message = %" PRIu64
+                       "u, .store = %" PRIu64 "u", o->depth, o->max_message,
+                       o->store);
+    fcc_buf_printf(b, " },\n");
+}
+
+/* In table order: semaphores, events, blackboards, buffers, mutexes. */
+static void emit_objects(struct fcc_buf *b, const struct fcc_partition *p)
+{
+    fcc_buf_printf(b, "static const struct cfg_object part_%s_objects[%zu] "
+                   "= {\n", p->name, p->num_objects);
+    for (size_t i = 0; i < p->num_objects; i++)
+        emit_object(b, &p->objects[i]);
+    fcc_buf_printf(b, "};\n\n");
+}
+
+/* Partition p's rule tables (its own and its processes'), its processes
+ * and its objects: the arrays its entry in partitions[] points to. */
 static void emit_partition_tables(struct fcc_buf *b,
                                   const struct fcc_partition *p)
 {
@@ -296,6 +390,8 @@ static void emit_partition_tables(struct fcc_buf *b,
     }
     if (p->num_processes > 0)
         emit_processes(b, p);
+    if (p->num_objects > 0)
+        emit_objects(b, p);
 }
 
 /* entry: crt0's _start sits at the base of the code region (Thumb bit
@@ -323,6 +419,9 @@ static void emit_partition(struct fcc_buf *b, const struct fcc_app *a,
                    fcc_partition_region_count(a, pi));
     fcc_buf_printf(b, "        .regions = part_%s_regions,\n", p->name);
     fcc_buf_printf(b, "        .system = %d,\n", p->system);
+    snprintf(array, sizeof(array), "part_%s_objects", p->name);
+    emit_list_fields(b, "        ", "num_objects", "objects", p->num_objects,
+                     array);
     snprintf(array, sizeof(array), "part_%s_processes", p->name);
     emit_list_fields(b, "        ", "num_processes", "processes",
                      p->num_processes, array);
@@ -345,6 +444,126 @@ static bool emit_partitions(struct fcc_buf *b, const struct fcc_app *a)
         emit_partition(b, a, i);
     fcc_buf_printf(b, "};\n\n");
     return ok;
+}
+
+/* ------------------------------------------------------------------------
+ * cfg_gen.c: channels and ports
+ * --------------------------------------------------------------------- */
+
+static void emit_port(struct fcc_buf *b, const struct fcc_endpoint *ep,
+                      const char *direction, size_t channel)
+{
+    fcc_buf_printf(b, "    { .name = ");
+    fcc_buf_cstring(b, ep->port);
+    fcc_buf_printf(b, ", .partition = %d, .direction = %s, .channel = %zu "
+                   "}, /* ", ep->part, direction, channel);
+    fcc_buf_comment(b, ep->text);
+    fcc_buf_printf(b, " */\n");
+}
+
+/* For each channel in order, its source then its destinations. */
+static void emit_ports(struct fcc_buf *b, const struct fcc_app *a)
+{
+    if (a->num_ports == 0)
+        return;
+    fcc_buf_printf(b, "static const struct cfg_port ports[%zu] = {\n",
+                   a->num_ports);
+    for (size_t i = 0; i < a->num_channels; i++) {
+        const struct fcc_channel *ch = &a->channels[i];
+        emit_port(b, &ch->source, "CFG_PORT_SOURCE", i);
+        for (size_t j = 0; j < ch->num_destinations; j++)
+            emit_port(b, &ch->destinations[j], "CFG_PORT_DESTINATION", i);
+    }
+    fcc_buf_printf(b, "};\n\n");
+}
+
+/* Channel i's destination ports, which follow its source in ports[]. */
+static void emit_destinations(struct fcc_buf *b, const struct fcc_channel *ch,
+                              size_t i)
+{
+    fcc_buf_printf(b, "static const uint16_t channel%zu_destinations[%zu] = "
+                   "{", i, ch->num_destinations);
+    for (size_t j = 0; j < ch->num_destinations; j++)
+        fcc_buf_printf(b, "%s %zu", j ? "," : "", ch->first_port + 1 + j);
+    fcc_buf_printf(b, " }; /* ");
+    fcc_buf_comment(b, ch->name);
+    fcc_buf_printf(b, " */\n");
+}
+
+static void emit_channel(struct fcc_buf *b, const struct fcc_channel *ch,
+                         size_t i)
+{
+    fcc_buf_printf(b, "    { .name = ");
+    fcc_buf_cstring(b, ch->name);
+    fcc_buf_printf(b, ", .kind = %s, .discipline = %s,\n"
+                   "      .depth = %u, .max_message = %" PRIu64 "u, "
+                   ".refresh = %" PRIu64 "ULL, .store = %" PRIu64 "u,\n"
+                   "      .source = %zu, .num_destinations = %zu, "
+                   ".destinations = channel%zu_destinations },\n",
+                   ch->kind == FCC_CHANNEL_QUEUING ? "CFG_PORT_QUEUING"
+                                                   : "CFG_PORT_SAMPLING",
+                   discipline_cname(ch->discipline), ch->depth,
+                   ch->max_message, ch->refresh, ch->store, ch->first_port,
+                   ch->num_destinations, i);
+}
+
+static void emit_channels(struct fcc_buf *b, const struct fcc_app *a)
+{
+    if (a->num_channels == 0)
+        return;
+    for (size_t i = 0; i < a->num_channels; i++)
+        emit_destinations(b, &a->channels[i], i);
+    fcc_buf_printf(b, "\nstatic const struct cfg_channel channels[%zu] = "
+                   "{\n", a->num_channels);
+    for (size_t i = 0; i < a->num_channels; i++)
+        emit_channel(b, &a->channels[i], i);
+    fcc_buf_printf(b, "};\n\n");
+}
+
+/* ------------------------------------------------------------------------
+ * cfg_gen.c: IRQ ownership
+ * --------------------------------------------------------------------- */
+
+/* The device and line name of IRQ line `line`, or false when no device
+ * has it. */
+static bool line_of(const struct fcc_board *bd, unsigned line,
+                    const struct fcc_device **dev, const struct fcc_irq **irq)
+{
+    for (size_t i = 0; i < bd->num_devices; i++)
+        for (size_t k = 0; k < bd->devices[i].num_irqs; k++)
+            if (bd->devices[i].irqs[k].line == line) {
+                *dev = &bd->devices[i];
+                *irq = &bd->devices[i].irqs[k];
+                return true;
+            }
+    return false;
+}
+
+/* One entry per line, every one written out: the default is not 0. */
+static void emit_irq_owner(struct fcc_buf *b, const struct fcc_system *sys)
+{
+    const struct fcc_board *bd = sys->board;
+    uint8_t owner[FCC_MAX_IRQ_LINES];
+    fcc_irq_owners(sys->app, bd, owner);
+    fcc_buf_printf(b, "static const uint8_t irq_owner[CFG_IRQ_LINES] = {\n");
+    for (unsigned line = 0; line < bd->irq_lines; line++) {
+        const struct fcc_device *d;
+        const struct fcc_irq *q;
+        if (owner[line] == FCC_IRQ_NO_OWNER)
+            fcc_buf_printf(b, "    CFG_IRQ_NO_OWNER, /* %u", line);
+        else
+            fcc_buf_printf(b, "    %u, /* %u", owner[line], line);
+        if (line_of(bd, line, &d, &q)) {
+            fcc_buf_printf(b, ": ");
+            fcc_buf_comment(b, d->name);
+            fcc_buf_printf(b, " %s", q->name);
+        }
+        if (owner[line] != FCC_IRQ_NO_OWNER)
+            fcc_buf_printf(b, ", partition %s",
+                           sys->app->partitions[owner[line]].name);
+        fcc_buf_printf(b, " */\n");
+    }
+    fcc_buf_printf(b, "};\n\n");
 }
 
 /* ------------------------------------------------------------------------
@@ -432,7 +651,11 @@ static void emit_system(struct fcc_buf *b, const struct fcc_app *a)
         "    .schedules = schedules,\n"
         "    ");
     emit_hm_field(b, "module_hm", &a->hm);
-    fcc_buf_printf(b, ",\n};\n");
+    fcc_buf_printf(b, ",\n");
+    emit_list_fields(b, "    ", "num_ports", "ports", a->num_ports, "ports");
+    emit_list_fields(b, "    ", "num_channels", "channels", a->num_channels,
+                     "channels");
+    fcc_buf_printf(b, "    .irq_owner = irq_owner,\n};\n");
 }
 
 char *fcc_emit_tables(const struct fcc_system *sys)
@@ -444,10 +667,18 @@ char *fcc_emit_tables(const struct fcc_system *sys)
     fcc_buf_printf(&b, "_Static_assert(CFG_MPU_MAX_PART_REGIONS <= "
                    "CFG_MPU_REGIONS - CFG_MPU_KERNEL_REGIONS,\n"
                    "               \"fcc and kernel/config.h disagree on "
-                   "the MPU regions the kernel keeps\");\n\n");
+                   "the MPU regions the kernel keeps\");\n");
+    fcc_buf_printf(&b, "_Static_assert(CFG_MSG_HEADER == %uu && "
+                   "CFG_MAX_MESSAGE == %uu,\n"
+                   "               \"fcc and kernel/config.h disagree on "
+                   "message slots\");\n\n", FCC_MSG_HEADER,
+                   FCC_MAX_MESSAGE);
     emit_board(&b, sys->board);
     if (!emit_partitions(&b, sys->app) || !emit_schedules(&b, sys->app))
         b.failed = true;
+    emit_ports(&b, sys->app);
+    emit_channels(&b, sys->app);
+    emit_irq_owner(&b, sys);
     emit_system(&b, sys->app);
     return fcc_buf_take(&b);
 }

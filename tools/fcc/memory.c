@@ -249,6 +249,19 @@ static bool device_owned(const struct fcc_app *a, int dev)
     return false;
 }
 
+void fcc_irq_owners(const struct fcc_app *a, const struct fcc_board *b,
+                    uint8_t *owner)
+{
+    memset(owner, FCC_IRQ_NO_OWNER, b->irq_lines);
+    for (size_t pi = 0; pi < a->num_partitions; pi++)
+        for (size_t i = 0; i < a->partitions[pi].num_devices; i++) {
+            int dev = a->partitions[pi].devices[i].device;
+            const struct fcc_device *d = dev >= 0 ? &b->devices[dev] : NULL;
+            for (size_t k = 0; d && k < d->num_irqs; k++)
+                owner[d->irqs[k].line] = (uint8_t)pi;
+        }
+}
+
 /* A device's region may be larger than the device; it must not reach a
  * device nobody owns (one that another partition owns is reported as an
  * overlap of the two regions, and one of its own partition's is fine). */

@@ -12,6 +12,7 @@
 #define FCC_MEMORY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "app.h"
 #include "board.h"
@@ -41,6 +42,16 @@ size_t fcc_partition_region_count(const struct fcc_app *a, size_t pi);
  * each. */
 void fcc_partition_regions(const struct fcc_app *a, size_t pi,
                            const struct fcc_region **out, unsigned *access);
+
+/* CFG_IRQ_NO_OWNER in kernel/config.h: a line no partition owns. */
+#define FCC_IRQ_NO_OWNER 0xffu
+
+/* Fills owner[line] (b->irq_lines entries) with the index of the
+ * partition that owns the device of IRQ line `line` (owning a device is
+ * owning all its lines), or FCC_IRQ_NO_OWNER (no device, or one no
+ * partition owns, such as the console). */
+void fcc_irq_owners(const struct fcc_app *a, const struct fcc_board *b,
+                    uint8_t *owner);
 
 /* name as linker-symbol text: '-' and '.' become '_'. */
 void fcc_region_symbol(const char *name, char *buf, size_t size);

@@ -5,6 +5,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct fcc_loc fcc_loc_of(const struct fcc_node *n)
@@ -100,7 +101,8 @@ static void unknown_key(const struct fcc_src *s, const struct fcc_node *k,
                   k->text, what, allowed);
 }
 
-/* Unknown, non-scalar and duplicate keys, each reported at the key. */
+/* Unknown, non-scalar and duplicate keys, each reported at the key; with
+ * keys NULL any scalar key is known. */
 static void check_keys(const struct fcc_src *s, const struct fcc_node *map,
                        const char *what, const struct fcc_key *keys,
                        size_t nkeys)
@@ -111,7 +113,7 @@ static void check_keys(const struct fcc_src *s, const struct fcc_node *map,
         if (k->kind != FCC_NODE_SCALAR)
             fcc_src_error(s, fcc_loc_of(k), "keys of %s must be scalars, "
                           "found %s", what, fcc_node_kind_name(k->kind));
-        else if (!find_key(keys, nkeys, k->text))
+        else if (keys && !find_key(keys, nkeys, k->text))
             unknown_key(s, k, what, keys, nkeys);
         else if ((first = earlier_key(map, i)) != NULL)
             fcc_src_error(s, fcc_loc_of(k), "duplicate key '%s' in %s "
@@ -132,6 +134,16 @@ bool fcc_map_check(const struct fcc_src *s, const struct fcc_node *n,
             fcc_src_error(s, fcc_loc_of(n), "%s is missing required key "
                           "'%s'", what, keys[i].name);
     return true;
+}
+
+bool fcc_map_check_any(const struct fcc_src *s, const struct fcc_node *n,
+                       const char *what)
+{
+    if (!fcc_expect_kind(s, n, FCC_NODE_MAP, what))
+        return false;
+    size_t errors = fcc_diag_count(s->diag);
+    check_keys(s, n, what, NULL, 0);
+    return fcc_diag_count(s->diag) == errors;
 }
 
 const struct fcc_node *fcc_map_value(const struct fcc_node *map,
@@ -251,6 +263,34 @@ bool fcc_get_time(const struct fcc_src *s, const struct fcc_node *map,
                       "integer with unit ns, us, ms, s or cycles), found "
                       "'%s'", key, v->text);
     return rc == FCC_UNITS_OK;
+}
+
+/* "a or b", "a, b or c". */
+static void choice_list(char *buf, size_t size, const char *const *names,
+                        size_t n)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && used < size; i++)
+        used += (size_t)snprintf(buf + used, size - used, "%s%s",
+                                 i == 0 ? "" : i + 1 == n ? " or " : ", ",
+                                 names[i]);
+}
+
+int fcc_get_choice(const struct fcc_src *s, const struct fcc_node *map,
+                   const char *key, const char *const *names, size_t n)
+{
+    const char *v;
+    char list[256];
+    if (!fcc_get_string(s, map, key, &v))
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(names[i], v) == 0)
+            return (int)i;
+    choice_list(list, sizeof(list), names, n);
+    fcc_src_error(s, fcc_loc_of_key(map, key), "'%s' must be %s, found '%s'",
+                  key, list, v);
+    return -1;
 }
 
 bool fcc_get_opt_seq(const struct fcc_src *s, const struct fcc_node *map,
@@ -386,7 +426,8 @@ static struct fcc_loc name_loc(struct fcc_names v, size_t i)
     return at;
 }
 
-/* The first item before item i with its name, or -1. */
+/* The first item before item i with its name, or -1 (quadratic: the way
+ * when out of memory). */
 static long earlier_name(struct fcc_names v, size_t i)
 {
     const char *name = name_of(v, i);
@@ -398,21 +439,61 @@ static long earlier_name(struct fcc_names v, size_t i)
     return -1;
 }
 
+/* An item's name and place, for sorting. */
+struct named {
+    const char *name;
+    size_t i;
+};
+
+static int by_name_then_place(const void *x, const void *y)
+{
+    const struct named *p = x, *q = y;
+    int c = strcmp(p->name, q->name);
+    return c ? c : (p->i > q->i) - (p->i < q->i);
+}
+
+/* first[i]: the first item with item i's name (i itself when it is the
+ * first), -1 when it has no name.  Sorted, so long lists stay cheap;
+ * false when out of memory. */
+static bool first_names(struct fcc_names v, long *first)
+{
+    struct named *w = calloc(v.n + 1, sizeof(*w));
+    size_t n = 0;
+    if (!w)
+        return false;
+    for (size_t i = 0; i < v.n; i++) {
+        first[i] = -1;
+        if (name_of(v, i))
+            w[n++] = (struct named){ name_of(v, i), i };
+    }
+    qsort(w, n, sizeof(*w), by_name_then_place);
+    for (size_t k = 0, g = 0; k < n; k++) {
+        if (strcmp(w[k].name, w[g].name) != 0)
+            g = k;
+        first[w[k].i] = (long)w[g].i;
+    }
+    free(w);
+    return true;
+}
+
 bool fcc_check_unique_names(const struct fcc_src *s, struct fcc_names v,
                             const char *kind, const char *owner)
 {
     bool ok = true;
+    long *first = calloc(v.n + 1, sizeof(*first));
+    bool sorted = first && first_names(v, first);
     for (size_t i = 0; i < v.n; i++) {
-        long j = earlier_name(v, i);
-        if (j < 0)
+        long j = sorted ? first[i] : earlier_name(v, i);
+        if (j < 0 || (size_t)j == i)
             continue;
-        struct fcc_loc first = name_loc(v, (size_t)j);
+        struct fcc_loc at = name_loc(v, (size_t)j);
         fcc_src_error(s, name_loc(v, i), "duplicate %s name '%s'%s%s "
                       "(first declared at %d:%d)", kind, name_of(v, i),
-                      owner ? " in " : "", owner ? owner : "", first.line,
-                      first.col);
+                      owner ? " in " : "", owner ? owner : "", at.line,
+                      at.col);
         ok = false;
     }
+    free(first);
     return ok;
 }
 

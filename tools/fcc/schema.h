@@ -55,6 +55,12 @@ bool fcc_map_check(const struct fcc_src *s, const struct fcc_node *n,
                    const char *what, const struct fcc_key *keys,
                    size_t nkeys);
 
+/* Checks that n is a mapping with scalar keys, each once, whatever they
+ * are (a mapping of names: `irqs: { rx: 0, tx: 1 }`).  False when n is
+ * not a mapping or a key is bad. */
+bool fcc_map_check_any(const struct fcc_src *s, const struct fcc_node *n,
+                       const char *what);
+
 /* The value of key in map (first occurrence), or NULL. */
 const struct fcc_node *fcc_map_value(const struct fcc_node *map,
                                      const char *key);
@@ -71,6 +77,11 @@ bool fcc_get_size(const struct fcc_src *s, const struct fcc_node *map,
                   const char *key, uint64_t max, uint64_t *out);
 bool fcc_get_time(const struct fcc_src *s, const struct fcc_node *map,
                   const char *key, struct fcc_time *out);
+
+/* The index in names[] of the string under key, or -1 (absent, or after
+ * an error "'key' must be a, b or c, found 'x'"). */
+int fcc_get_choice(const struct fcc_src *s, const struct fcc_node *map,
+                   const char *key, const char *const *names, size_t n);
 
 /* true or false. */
 bool fcc_get_bool(const struct fcc_src *s, const struct fcc_node *map,

@@ -1,12 +1,14 @@
 /*
- * validate.c - cross checks: the schedules (schedule.c) and processes
- * (process.c) against the partitions and the board clock, the memory
- * model (memory.c), stacks against data regions; then the derived values
- * the tables need.
+ * validate.c - cross checks: the schedules (schedule.c), processes
+ * (process.c) and channels (channel.c) against the partitions and the
+ * board clock, the memory model (memory.c), stacks against data regions;
+ * then the derived values the tables need (thread slots, the pools of
+ * pool.c).
  */
 #include "validate.h"
 
 #include "memory.h"
+#include "pool.h"
 
 /* ------------------------------------------------------------------------
  * Memory
@@ -47,7 +49,9 @@ void fcc_validate(struct fcc_app *a, const struct fcc_board *b)
     uint64_t hz = b ? b->clock_hz : 0;
     fcc_schedules_check(a, hz);
     fcc_processes_check(a, hz); /* after the schedules: their periods */
+    fcc_channels_check(a, hz);
     fcc_check_memory(a, b);
     check_stacks(a);
     assign_threads(a);
+    fcc_pool_layout(a);
 }

@@ -61,12 +61,9 @@ static const char BOARD[] =
     "console: uart0\n"                                                  /* 15 */
     "mpu_regions: 8\n";                                                 /* 16 */
 
-/* base with each (from, to) pair replaced once; the list ends with NULL. */
-static char *edit(const char *base, ...)
+/* s (owned) with each (from, to) pair of ap replaced once. */
+static char *vedit(char *s, va_list ap)
 {
-    char *s = strdup(base);
-    va_list ap;
-    va_start(ap, base);
     for (const char *from; (from = va_arg(ap, const char *)) != NULL;) {
         const char *to = va_arg(ap, const char *);
         char *at = strstr(s, from);
@@ -77,6 +74,15 @@ static char *edit(const char *base, ...)
         free(s);
         s = t;
     }
+    return s;
+}
+
+/* base with each (from, to) pair replaced once; the list ends with NULL. */
+static char *edit(const char *base, ...)
+{
+    va_list ap;
+    va_start(ap, base);
+    char *s = vedit(strdup(base), ap);
     va_end(ap);
     return s;
 }
@@ -975,6 +981,671 @@ static void hm_rule_shadowed_by_any(void **state)
               "first and matches the same errors");
 }
 
+/* ------------------------------------------------------------------------
+ * Exact messages: board IRQ lines, channels and ports, partition objects,
+ * the message pool
+ * --------------------------------------------------------------------- */
+
+/* Prints line `line` of text with a caret under column col. */
+static void show_position(const char *text, int line, int col)
+{
+    const char *p = text;
+    for (int i = 1; i < line && p; i++) {
+        p = strchr(p, '\n');
+        p = p ? p + 1 : NULL;
+    }
+    if (!p || col < 1)
+        return;
+    fprintf(stderr, "  %.*s\n  %*s^\n", (int)strcspn(p, "\n"), p, col - 1,
+            "");
+}
+
+/* Compiles app and board (owned, freed here): exactly one error, at
+ * file:line:col, whose message is exactly msg. */
+static void check_exact(char *app, char *board, const char *file, int line,
+                        int col, const char *msg)
+{
+    struct fcc_diag *d = fcc_diag_new();
+    struct fcc_system *sys = fcc_system_from_texts(d, APP_FILE, app,
+                                                   BOARD_FILE, board);
+    const struct fcc_diag_entry *e = fcc_diag_get(d, 0);
+    bool ok = !sys && fcc_diag_count(d) == 1 && strcmp(e->file, file) == 0 &&
+              e->line == line && e->col == col && strcmp(e->msg, msg) == 0;
+    if (!ok) {
+        fprintf(stderr, "expected one error at %s:%d:%d: %s\ngot:\n", file,
+                line, col, msg);
+        fcc_diag_print(d, stderr);
+        if (e)
+            show_position(strcmp(e->file, APP_FILE) ? board : app, e->line,
+                          e->col);
+    }
+    assert_true(ok);
+    fcc_system_free(sys);
+    fcc_diag_free(d);
+    free(app);
+    free(board);
+}
+
+static void app_error(char *app, int line, int col, const char *msg)
+{
+    check_exact(app, strdup(BOARD), APP_FILE, line, col, msg);
+}
+
+static void board_error(char *board, int line, int col, const char *msg)
+{
+    check_exact(strdup(HELLO), board, BOARD_FILE, line, col, msg);
+}
+
+/* s (owned) edited like edit(). */
+static char *edited(char *s, ...)
+{
+    va_list ap;
+    va_start(ap, s);
+    s = vedit(s, ap);
+    va_end(ap);
+    return s;
+}
+
+static void expect_valid(char *app, char *board)
+{
+    struct fcc_diag *d = fcc_diag_new();
+    struct fcc_system *sys = fcc_system_from_texts(d, APP_FILE, app,
+                                                   BOARD_FILE, board);
+    expect(d, 0, "", 0, 0, "");
+    assert_non_null(sys);
+    fcc_system_free(sys);
+    fcc_diag_free(d);
+    free(app);
+    free(board);
+}
+
+/* --- board: IRQ lines ---------------------------------------------------- */
+
+#define UART0 "  - { name: uart0, type: cmsdk-uart, base: 0x40004000, " \
+              "size: 4KiB, irq: 0 }\n"
+/* Line 13 of BOARD with named lines; `rx` at 13:73, `tx` at 13:80, their
+ * lines at 13:77 and 13:84. */
+#define UART0_IRQS(lines) "  - { name: uart0, type: cmsdk-uart, base: " \
+                          "0x40004000, size: 4KiB, irqs: " lines " }\n"
+
+static void irqs_valid(void **state)
+{
+    (void)state;
+    expect_valid(strdup(HELLO),
+                 edit(BOARD, UART0, UART0_IRQS("{ rx: 0, tx: 1 }")
+                      "  - { name: timer0, type: cmsdk-timer, base: "
+                      "0x40000000, size: 4KiB, irq: 8 }\n", "mpu_regions: 8",
+                      "mpu_regions: 8\nirq_lines: 240", NULL));
+}
+
+static void irq_line_not_below_irq_lines(void **state)
+{
+    (void)state;
+    board_error(edit(BOARD, UART0, UART0_IRQS("{ rx: 0, tx: 32 }"), NULL),
+                13, 87, "IRQ line 32 ('tx' of device 'uart0') is out of "
+                "range 0..31 (the board's irq_lines is 32)");
+    board_error(edit(BOARD, "irq: 0", "irq: 16", "mpu_regions: 8",
+                     "mpu_regions: 8\nirq_lines: 16", NULL),
+                13, 73, "IRQ line 16 ('irq' of device 'uart0') is out of "
+                "range 0..15 (the board's irq_lines is 16)");
+    board_error(edit(BOARD, UART0, UART0_IRQS("{ rx: -1 }"), NULL), 13, 80,
+                "IRQ line -1 ('rx' of device 'uart0') is out of range 0..31 "
+                "(the board's irq_lines is 32)");
+}
+
+static void irq_line_of_two_devices(void **state)
+{
+    (void)state;
+    board_error(edit(BOARD, SYSTICK, "  - { name: timer0, type: cmsdk-timer, "
+                     "base: 0x40000000, size: 4KiB, irqs: { timer: 0 } }\n"
+                     SYSTICK, NULL),
+                14, 85, "IRQ line 0 ('timer' of device 'timer0') is already "
+                "line 'irq' of device 'uart0' (at 13:73); a line has one name "
+                "and one device");
+}
+
+static void irq_line_with_two_names(void **state)
+{
+    (void)state;
+    board_error(edit(BOARD, UART0, UART0_IRQS("{ rx: 0, tx: 0 }"), NULL),
+                13, 87, "IRQ line 0 ('tx' of device 'uart0') is already line "
+                "'rx' of device 'uart0' (at 13:80); a line has one name and "
+                "one device");
+}
+
+static void irq_and_irqs(void **state)
+{
+    (void)state;
+    board_error(edit(BOARD, "irq: 0 }", "irq: 0, irqs: { rx: 0 } }", NULL),
+                13, 82, "device 'uart0' has both 'irq' and 'irqs' (irq at "
+                "13:73); give one of them");
+}
+
+static void irq_name_invalid(void **state)
+{
+    (void)state;
+    board_error(edit(BOARD, UART0, UART0_IRQS("{ Rx: 0 }"), NULL), 13, 76,
+                "IRQ name 'Rx' of device 'uart0' must match [a-z][a-z0-9_]* "
+                "and be at most 15 characters");
+    board_error(edit(BOARD, UART0, UART0_IRQS("{ receive_complete: 0 }"),
+                     NULL), 13, 76,
+                "IRQ name 'receive_complete' of device 'uart0' must match "
+                "[a-z][a-z0-9_]* and be at most 15 characters");
+}
+
+static void irq_name_duplicate(void **state)
+{
+    (void)state;
+    board_error(edit(BOARD, UART0, UART0_IRQS("{ rx: 0, rx: 1 }"), NULL),
+                13, 83, "duplicate key 'rx' in 'irqs' of device 'uart0' "
+                "(first at 13:76)");
+}
+
+static void irqs_not_a_mapping(void **state)
+{
+    (void)state;
+    board_error(edit(BOARD, UART0, UART0_IRQS("[0, 1]"), NULL), 13, 74,
+                "'irqs' of device 'uart0' must be a mapping, found a "
+                "sequence");
+}
+
+static void irq_lines_out_of_range(void **state)
+{
+    (void)state;
+    board_error(edit(BOARD, "mpu_regions: 8", "mpu_regions: 8\nirq_lines: 241",
+                     NULL), 17, 12, "'irq_lines' is 241, out of range 1..240");
+    board_error(edit(BOARD, "mpu_regions: 8", "mpu_regions: 8\nirq_lines: 0",
+                     NULL), 17, 12, "'irq_lines' is 0, out of range 1..240");
+}
+
+/* --- channels and ports -------------------------------------------------- */
+
+/* Appended to HELLO: "channels:" on line 20, `samples` on 21 (source at
+ * 21:74, destination at 21:97), `attitude` on 22. */
+#define CHANNELS \
+    "channels:\n" \
+    "  - { name: samples, kind: queuing, message_size: 32, depth: 8, " \
+    "source: ping.out, destination: pong.in }\n" \
+    "  - { name: attitude, kind: sampling, message_size: 16, refresh: " \
+    "20ms, source: pong.att, destinations: [ping.att] }\n"
+
+static void channels_valid(void **state)
+{
+    (void)state;
+    expect_valid(hello_plus(CHANNELS), strdup(BOARD));
+    /* within one partition, sizes with units, two readers */
+    expect_valid(edited(hello_plus(CHANNELS), "destination: pong.in",
+                        "destination: ping.in", "message_size: 16",
+                        "message_size: 8KiB", "[ping.att]",
+                        "[ping.att, pong.att2]", NULL), strdup(BOARD));
+}
+
+static void channel_unknown_partition(void **state)
+{
+    (void)state;
+    app_error(edited(hello_plus(CHANNELS), "source: ping.out",
+                     "source: pnig.out", NULL),
+              21, 73, "source 'pnig.out' of channel 'samples' names unknown "
+              "partition 'pnig' (partitions: ping, pong)");
+}
+
+static void endpoint_without_dot(void **state)
+{
+    (void)state;
+    app_error(edited(hello_plus(CHANNELS), "destination: pong.in",
+                     "destination: pong", NULL),
+              21, 96, "destination 'pong' of channel 'samples' is not "
+              "<partition>.<port>: it has no '.'");
+}
+
+static void endpoint_empty_part(void **state)
+{
+    (void)state;
+    app_error(edited(hello_plus(CHANNELS), "source: ping.out",
+                     "source: .out", NULL),
+              21, 73, "source '.out' of channel 'samples' is not "
+              "<partition>.<port>: the partition name is empty");
+    app_error(edited(hello_plus(CHANNELS), "source: ping.out",
+                     "source: ping.", NULL),
+              21, 73, "source 'ping.' of channel 'samples' is not "
+              "<partition>.<port>: the port name is empty");
+    app_error(edited(hello_plus(CHANNELS), "source: ping.out",
+                     "source: ping.a.b", NULL),
+              21, 73, "source 'ping.a.b' of channel 'samples' is not "
+              "<partition>.<port>: a port name has only letters, digits, "
+              "'_' and '-'");
+}
+
+static void endpoint_port_too_long(void **state)
+{
+    (void)state;
+    app_error(edited(hello_plus(CHANNELS), "source: ping.out",
+                     "source: ping.out_of_sixteen_x", NULL),
+              21, 73, "port name 'out_of_sixteen_x' of source "
+              "'ping.out_of_sixteen_x' of channel 'samples' is 16 characters "
+              "long, more than 15");
+}
+
+static void endpoint_not_a_scalar(void **state)
+{
+    (void)state;
+    app_error(edited(hello_plus(CHANNELS), "source: ping.out",
+                     "source: [ping.out]", NULL),
+              21, 73, "the source of channel 'samples' must be a scalar, "
+              "found a sequence");
+}
+
+/* Port names are unique within a partition, across channels. */
+static void duplicate_port_name(void **state)
+{
+    (void)state;
+    app_error(edited(hello_plus(CHANNELS), "[ping.att]", "[ping.out]", NULL),
+              22, 105, "duplicate port name 'out' in partition 'ping' (first "
+              "declared at 21:73)");
+    app_error(edited(hello_plus(CHANNELS), "[ping.att]",
+                     "[ping.att, ping.att]", NULL),
+              22, 115, "duplicate port name 'att' in partition 'ping' (first "
+              "declared at 22:105)");
+}
+
+static void duplicate_channel_name(void **state)
+{
+    (void)state;
+    app_error(edited(hello_plus(CHANNELS), "name: attitude",
+                     "name: samples", NULL),
+              22, 13, "duplicate channel name 'samples' (first declared at "
+              "21:13)");
+}
+
+static void channel_name_too_long(void **state)
+{
+    (void)state;
+    app_error(edited(hello_plus(CHANNELS), "name: attitude",
+                     "name: attitude_sixteen", NULL),
+              22, 13, "channel name 'attitude_sixteen' is 16 characters "
+              "long, more than 15");
+}
+
+static void channel_kind_missing(void **state)
+{
+    (void)state;
+    app_error(edited(hello_plus(CHANNELS), "kind: queuing, ", "", NULL),
+              21, 5, "channel 'samples' is missing required key 'kind'");
+}
+
+static void channel_kind_invalid(void **state)
+{
+    (void)state;
+    app_error(edited(hello_plus(CHANNELS), "kind: queuing", "kind: queued",
+                     NULL),
+              21, 28, "'kind' must be queuing or sampling, found 'queued'");
+}
+
+static void message_size_out_of_range(void **state)
+{
+    (void)state;
+    app_error(edited(hello_plus(CHANNELS), "message_size: 32",
+                     "message_size: 0", NULL),
+              21, 51, "'message_size' is 0, out of range 1..8192 bytes");
+    app_error(edited(hello_plus(CHANNELS), "message_size: 32",
+                     "message_size: 9KiB", NULL),
+              21, 51, "'message_size' is 9KiB, out of range 1..8192 bytes");
+}
+
+static void queuing_depth_missing(void **state)
+{
+    (void)state;
+    app_error(edited(hello_plus(CHANNELS), "depth: 8, ", "", NULL),
+              21, 5, "queuing channel 'samples' is missing required key "
+              "'depth'");
+}
+
+static void queuing_depth_out_of_range(void **state)
+{
+    (void)state;
+    app_error(edited(hello_plus(CHANNELS), "depth: 8", "depth: 65536", NULL),
+              21, 62, "'depth' is 65536, out of range 1..65535");
+    app_error(edited(hello_plus(CHANNELS), "depth: 8", "depth: 0", NULL),
+              21, 62, "'depth' is 0, out of range 1..65535");
+}
+
+static void sampling_depth(void **state)
+{
+    (void)state;
+    app_error(edited(hello_plus(CHANNELS), "refresh: 20ms",
+                     "refresh: 20ms, depth: 2", NULL),
+              22, 79, "sampling channel 'attitude' cannot have 'depth' (it "
+              "holds one message, the latest)");
+}
+
+static void sampling_refresh_missing(void **state)
+{
+    (void)state;
+    app_error(edited(hello_plus(CHANNELS), "refresh: 20ms, ", "", NULL),
+              22, 5, "sampling channel 'attitude' is missing required key "
+              "'refresh'");
+}
+
+static void sampling_refresh_not_positive(void **state)
+{
+    (void)state;
+    app_error(edited(hello_plus(CHANNELS), "refresh: 20ms", "refresh: 0ms",
+                     NULL),
+              22, 66, "'refresh' must be > 0, found 0ms");
+    app_error(edited(hello_plus(CHANNELS), "refresh: 20ms", "refresh: 20",
+                     NULL),
+              22, 66, "'refresh' is 20: time needs a unit (ns, us, ms, s or "
+              "cycles)");
+}
+
+static void sampling_refresh_not_whole_cycles(void **state)
+{
+    (void)state;
+    app_error(edited(hello_plus(CHANNELS), "refresh: 20ms", "refresh: 1ns",
+                     NULL),
+              22, 66, "'refresh' 1ns is not a whole number of cycles at "
+              "clock_hz 25000000 (use a multiple of 40ns)");
+}
+
+static void queuing_refresh(void **state)
+{
+    (void)state;
+    app_error(edited(hello_plus(CHANNELS), "depth: 8", "depth: 8, refresh: "
+                     "5ms", NULL),
+              21, 74, "queuing channel 'samples' cannot have 'refresh' (only "
+              "sampling messages expire)");
+}
+
+static void sampling_discipline(void **state)
+{
+    (void)state;
+    app_error(edited(hello_plus(CHANNELS), "refresh: 20ms",
+                     "refresh: 20ms, discipline: fifo", NULL),
+              22, 84, "sampling channel 'attitude' cannot have 'discipline' "
+              "(no process waits on a sampling port)");
+}
+
+static void discipline_unknown(void **state)
+{
+    (void)state;
+    app_error(edited(hello_plus(CHANNELS), "depth: 8", "depth: 8, "
+                     "discipline: lifo", NULL),
+              21, 77, "'discipline' must be fifo or priority, found 'lifo'");
+}
+
+static void queuing_several_destinations(void **state)
+{
+    (void)state;
+    app_error(edited(hello_plus(CHANNELS), "destination: pong.in",
+                     "destinations: [pong.in, pong.in2]", NULL),
+              21, 97, "queuing channel 'samples' has 2 destinations; a "
+              "queuing channel has exactly one");
+}
+
+static void destination_and_destinations(void **state)
+{
+    (void)state;
+    app_error(edited(hello_plus(CHANNELS), "destination: pong.in",
+                     "destination: pong.in, destinations: [pong.in2]", NULL),
+              21, 119, "channel 'samples' has both 'destination' and "
+              "'destinations' (destination at 21:96); give one of them");
+}
+
+static void no_destination(void **state)
+{
+    (void)state;
+    app_error(edited(hello_plus(CHANNELS), ", destination: pong.in", "",
+                     NULL),
+              21, 5, "channel 'samples' is missing required key "
+              "'destination' (or 'destinations')");
+    app_error(edited(hello_plus(CHANNELS), "[ping.att]", "[]", NULL),
+              22, 104, "'destinations' must not be empty");
+}
+
+static void sampling_too_many_destinations(void **state)
+{
+    (void)state;
+    app_error(edited(hello_plus(CHANNELS), "[ping.att]",
+                     "[ping.a1, ping.a2, ping.a3, ping.a4, ping.a5, ping.a6, "
+                     "ping.a7, ping.a8, ping.a9]", NULL),
+              22, 104, "sampling channel 'attitude' has 9 destinations, more "
+              "than 8");
+}
+
+static void source_is_destination(void **state)
+{
+    (void)state;
+    app_error(edited(hello_plus(CHANNELS), "destination: pong.in",
+                     "destination: ping.out", NULL),
+              21, 96, "destination 'ping.out' of channel 'samples' is its "
+              "source (at 21:73)");
+}
+
+/* 7282 sampling channels with 8 readers each: 65538 ports. */
+static void too_many_ports(void **state)
+{
+    (void)state;
+    size_t n = 7282, size = strlen(HELLO) + 16 + n * 400;
+    char *app = malloc(size);
+    size_t used = (size_t)snprintf(app, size, "%schannels:\n", HELLO);
+    for (size_t i = 0; i < n; i++) {
+        used += (size_t)snprintf(app + used, size - used, "  - { name: c%zu, "
+                                 "kind: sampling, message_size: 4, refresh: "
+                                 "1ms, source: ping.s%zu, destinations: [",
+                                 i, i);
+        for (int k = 0; k < 8; k++)
+            used += (size_t)snprintf(app + used, size - used, "%spong.d%zu_%d",
+                                     k ? ", " : "", i, k);
+        used += (size_t)snprintf(app + used, size - used, "] }\n");
+    }
+    app_error(app, 21, 3, "the channels have 65538 ports, more than the "
+              "65535 the tables can hold");
+}
+
+/* --- partition objects --------------------------------------------------- */
+
+/* Inserted in ping after line 5, on lines 6-10; its code region moves to
+ * line 12. */
+#define OBJECTS \
+    "    semaphores: [{ name: s, initial: 0, maximum: 4, discipline: " \
+    "priority }]\n" \
+    "    events: [{ name: ready }]\n" \
+    "    blackboards: [{ name: latest, message_size: 32 }]\n" \
+    "    buffers: [{ name: cmds, message_size: 16, depth: 8, discipline: " \
+    "fifo }]\n" \
+    "    mutexes: [{ name: m, protocol: inherit }, { name: c, protocol: " \
+    "ceiling, ceiling: 40 }]\n"
+
+static char *with_objects(void)
+{
+    return edit(HELLO, PING_MEMORY, "    priority: 10\n" OBJECTS "    memory:\n"
+                "      - { name: code, kind: code, base: 0x0010", NULL);
+}
+
+static void objects_valid(void **state)
+{
+    (void)state;
+    expect_valid(with_objects(), strdup(BOARD));
+    /* defaults: initial 0, fifo, inherit; the same names in two
+     * partitions */
+    expect_valid(edited(with_objects(), "initial: 0, ", "", ", discipline: "
+                        "priority", "", ", protocol: inherit", "",
+                        PONG_MEMORY, "    priority: 10\n    events: [{ name: "
+                        "ready }]\n    memory:\n      - { name: code, kind: "
+                        "code, base: 0x0011", NULL), strdup(BOARD));
+}
+
+static void object_duplicate_name(void **state)
+{
+    (void)state;
+    /* reported at the later in the file, whatever the kinds */
+    app_error(edited(with_objects(), "name: cmds", "name: ready", NULL),
+              9, 23, "duplicate object name 'ready' in partition 'ping' "
+              "(first declared at 7:22)");
+    app_error(edited(with_objects(), "name: s,", "name: c,", NULL),
+              10, 55, "duplicate object name 'c' in partition 'ping' (first "
+              "declared at 6:26)");
+}
+
+static void object_name_too_long(void **state)
+{
+    (void)state;
+    app_error(edited(with_objects(), "name: ready", "name: ready_for_takeoff",
+                     NULL),
+              7, 22, "event name 'ready_for_takeoff' is 17 characters long, "
+              "more than 15");
+}
+
+static void semaphore_maximum_missing(void **state)
+{
+    (void)state;
+    app_error(edited(with_objects(), "maximum: 4, ", "", NULL),
+              6, 18, "semaphore 's' of partition 'ping' is missing required "
+              "key 'maximum'");
+}
+
+static void semaphore_maximum_out_of_range(void **state)
+{
+    (void)state;
+    app_error(edited(with_objects(), "initial: 0, maximum: 4",
+                     "initial: 0, maximum: 0", NULL),
+              6, 50, "'maximum' is 0, out of range 1..65535");
+    app_error(edited(with_objects(), "maximum: 4", "maximum: 65536", NULL),
+              6, 50, "'maximum' is 65536, out of range 1..65535");
+}
+
+static void semaphore_initial_out_of_range(void **state)
+{
+    (void)state;
+    app_error(edited(with_objects(), "initial: 0", "initial: -1", NULL),
+              6, 38, "'initial' is -1, out of range 0..65535");
+}
+
+static void semaphore_initial_above_maximum(void **state)
+{
+    (void)state;
+    app_error(edited(with_objects(), "initial: 0", "initial: 5", NULL),
+              6, 38, "initial 5 of semaphore 's' of partition 'ping' is more "
+              "than its maximum 4");
+}
+
+static void object_discipline_unknown(void **state)
+{
+    (void)state;
+    app_error(edited(with_objects(), "discipline: priority",
+                     "discipline: random", NULL),
+              6, 65, "'discipline' must be fifo or priority, found 'random'");
+    app_error(edited(with_objects(), "discipline: fifo", "discipline: lifo",
+                     NULL),
+              9, 69, "'discipline' must be fifo or priority, found 'lifo'");
+}
+
+static void blackboard_message_size(void **state)
+{
+    (void)state;
+    app_error(edited(with_objects(), "message_size: 32", "message_size: 8193",
+                     NULL),
+              8, 49, "'message_size' is 8193, out of range 1..8192 bytes");
+    app_error(edited(with_objects(), ", message_size: 32", "", NULL),
+              8, 19, "blackboard 'latest' of partition 'ping' is missing "
+              "required key 'message_size'");
+}
+
+static void buffer_depth(void **state)
+{
+    (void)state;
+    app_error(edited(with_objects(), "depth: 8, ", "", NULL),
+              9, 15, "buffer 'cmds' of partition 'ping' is missing required "
+              "key 'depth'");
+    app_error(edited(with_objects(), "depth: 8", "depth: 0", NULL),
+              9, 54, "'depth' is 0, out of range 1..65535");
+}
+
+static void mutex_protocol_unknown(void **state)
+{
+    (void)state;
+    app_error(edited(with_objects(), "protocol: inherit",
+                     "protocol: priority", NULL),
+              10, 36, "'protocol' must be inherit or ceiling, found "
+              "'priority'");
+}
+
+static void mutex_ceiling_missing(void **state)
+{
+    (void)state;
+    app_error(edited(with_objects(), ", ceiling: 40", "", NULL),
+              10, 47, "mutex 'c' of partition 'ping' is missing required key "
+              "'ceiling' (its protocol is ceiling)");
+}
+
+static void mutex_ceiling_without_protocol(void **state)
+{
+    (void)state;
+    app_error(edited(with_objects(), "protocol: inherit",
+                     "protocol: inherit, ceiling: 9", NULL),
+              10, 54, "mutex 'm' of partition 'ping' cannot have 'ceiling': "
+              "its protocol is inherit (give 'protocol: ceiling')");
+    app_error(edited(with_objects(), "protocol: inherit", "ceiling: 9",
+                     NULL),
+              10, 35, "mutex 'm' of partition 'ping' cannot have 'ceiling': "
+              "its protocol is inherit (give 'protocol: ceiling')");
+}
+
+static void mutex_ceiling_out_of_range(void **state)
+{
+    (void)state;
+    app_error(edited(with_objects(), "ceiling: 40", "ceiling: 256", NULL),
+              10, 86, "'ceiling' is 256, out of range 1..255");
+    app_error(edited(with_objects(), "ceiling: 40", "ceiling: 0", NULL),
+              10, 86, "'ceiling' is 0, out of range 1..255");
+}
+
+static void mutex_discipline(void **state)
+{
+    (void)state;
+    app_error(edited(with_objects(), "protocol: inherit",
+                     "discipline: fifo", NULL),
+              10, 26, "unknown key 'discipline' in mutex 'm' of partition "
+              "'ping' (allowed: name, protocol, ceiling)");
+}
+
+/* A semaphore, 255 events and 4 objects more: the 256th object in table
+ * order is the last event. */
+static void too_many_objects(void **state)
+{
+    (void)state;
+    char events[255 * 16 + 64] = "    events: [";
+    for (int i = 0; i < 255; i++) {
+        size_t used = strlen(events);
+        snprintf(events + used, sizeof(events) - used, "%s{ name: e%d }",
+                 i ? ", " : "", i);
+    }
+    strcat(events, "]\n");
+    char *app = edited(with_objects(), "    events: [{ name: ready }]\n",
+                       events, NULL);
+    size_t col = strstr(app, "{ name: e254 }") -
+                 strstr(app, "    events: [") + 1;
+    app_error(app, 7, (int)col, "260 objects in partition 'ping', more than "
+              "the 255 a partition can have");
+}
+
+/* --- the message pool ---------------------------------------------------- */
+
+/* samples: 256 slots of 16 + 8192 bytes (2101248); cmds, after every
+ * channel: 256 more, past 4 MiB. */
+static void message_pool_too_large(void **state)
+{
+    (void)state;
+    char *app = edited(with_objects(), "message_size: 16, depth: 8",
+                       "message_size: 8KiB, depth: 256", NULL);
+    app = edited(plus(app, CHANNELS), "message_size: 32, depth: 8",
+                 "message_size: 8KiB, depth: 256", NULL);
+    app_error(app, 9, 15, "the message pool needs 4202576 bytes, more than "
+              "the 4194304 (4MiB) the kernel allows; buffer 'cmds' of "
+              "partition 'ping' (256 slot(s) of 8208 bytes) takes it past "
+              "the limit");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1057,6 +1728,59 @@ int main(void)
         cmocka_unit_test(hm_overrun_with_process_action),
         cmocka_unit_test(hm_rule_duplicate),
         cmocka_unit_test(hm_rule_shadowed_by_any),
+        cmocka_unit_test(irqs_valid),
+        cmocka_unit_test(irq_line_not_below_irq_lines),
+        cmocka_unit_test(irq_line_of_two_devices),
+        cmocka_unit_test(irq_line_with_two_names),
+        cmocka_unit_test(irq_and_irqs),
+        cmocka_unit_test(irq_name_invalid),
+        cmocka_unit_test(irq_name_duplicate),
+        cmocka_unit_test(irqs_not_a_mapping),
+        cmocka_unit_test(irq_lines_out_of_range),
+        cmocka_unit_test(channels_valid),
+        cmocka_unit_test(channel_unknown_partition),
+        cmocka_unit_test(endpoint_without_dot),
+        cmocka_unit_test(endpoint_empty_part),
+        cmocka_unit_test(endpoint_port_too_long),
+        cmocka_unit_test(endpoint_not_a_scalar),
+        cmocka_unit_test(duplicate_port_name),
+        cmocka_unit_test(duplicate_channel_name),
+        cmocka_unit_test(channel_name_too_long),
+        cmocka_unit_test(channel_kind_missing),
+        cmocka_unit_test(channel_kind_invalid),
+        cmocka_unit_test(message_size_out_of_range),
+        cmocka_unit_test(queuing_depth_missing),
+        cmocka_unit_test(queuing_depth_out_of_range),
+        cmocka_unit_test(sampling_depth),
+        cmocka_unit_test(sampling_refresh_missing),
+        cmocka_unit_test(sampling_refresh_not_positive),
+        cmocka_unit_test(sampling_refresh_not_whole_cycles),
+        cmocka_unit_test(queuing_refresh),
+        cmocka_unit_test(sampling_discipline),
+        cmocka_unit_test(discipline_unknown),
+        cmocka_unit_test(queuing_several_destinations),
+        cmocka_unit_test(destination_and_destinations),
+        cmocka_unit_test(no_destination),
+        cmocka_unit_test(sampling_too_many_destinations),
+        cmocka_unit_test(source_is_destination),
+        cmocka_unit_test(too_many_ports),
+        cmocka_unit_test(objects_valid),
+        cmocka_unit_test(object_duplicate_name),
+        cmocka_unit_test(object_name_too_long),
+        cmocka_unit_test(semaphore_maximum_missing),
+        cmocka_unit_test(semaphore_maximum_out_of_range),
+        cmocka_unit_test(semaphore_initial_out_of_range),
+        cmocka_unit_test(semaphore_initial_above_maximum),
+        cmocka_unit_test(object_discipline_unknown),
+        cmocka_unit_test(blackboard_message_size),
+        cmocka_unit_test(buffer_depth),
+        cmocka_unit_test(mutex_protocol_unknown),
+        cmocka_unit_test(mutex_ceiling_missing),
+        cmocka_unit_test(mutex_ceiling_without_protocol),
+        cmocka_unit_test(mutex_ceiling_out_of_range),
+        cmocka_unit_test(mutex_discipline),
+        cmocka_unit_test(too_many_objects),
+        cmocka_unit_test(message_pool_too_large),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -44,9 +44,18 @@ static void board(void **state)
     assert_int_equal(b->mem[1].size, 1 << 20);
     assert_int_equal(b->num_reserved, 0);
     assert_null(b->reserved);
-    assert_int_equal(b->num_devices, 2);
+    assert_int_equal(b->num_devices, 3);
     assert_string_equal(b->devices[0].type, "cmsdk-uart");
-    assert_int_equal(b->devices[0].irq, 2);
+    assert_int_equal(b->devices[0].num_irqs, 2);
+    assert_string_equal(b->devices[0].irqs[0].name, "rx");
+    assert_int_equal(b->devices[0].irqs[0].line, 2);
+    assert_string_equal(b->devices[0].irqs[1].name, "tx");
+    assert_int_equal(b->devices[0].irqs[1].line, 3);
+    assert_int_equal(b->devices[1].num_irqs, 1); /* irq: 8 */
+    assert_string_equal(b->devices[1].irqs[0].name, "irq");
+    assert_int_equal(b->devices[1].irqs[0].line, 8);
+    assert_int_equal(b->irq_lines, 32); /* the default */
+    assert_int_equal(CFG_IRQ_LINES, 32);
     assert_int_equal(b->console_base, 0x40005000);
     assert_int_equal(b->mpu_regions, 8);
 }
@@ -162,13 +171,40 @@ static void single_schedule_form(void **state)
     assert_true(beta->duration == 250000);
     assert_int_equal(cfg_system.hm.num_rules, 0);
     assert_null(cfg_system.hm.rules);
+    assert_int_equal(cfg_system.num_ports, 0);
+    assert_null(cfg_system.ports);
+    assert_int_equal(cfg_system.num_channels, 0);
+    assert_null(cfg_system.channels);
     for (unsigned i = 0; i < CFG_NUM_PARTITIONS; i++) {
         const struct cfg_partition *p = &cfg_system.partitions[i];
         assert_int_equal(p->system, 0);
         assert_int_equal(p->num_processes, 0);
         assert_null(p->processes);
         assert_int_equal(p->hm.num_rules, 0);
+        assert_int_equal(p->num_objects, 0);
+        assert_null(p->objects);
     }
+}
+
+/* Nothing to communicate: the pools still have one element each, so the
+ * kernel's arrays are never empty. */
+static void empty_pools(void **state)
+{
+    (void)state;
+    assert_int_equal(CFG_PORT_POOL, 1);
+    assert_int_equal(CFG_CHANNEL_POOL, 1);
+    assert_int_equal(CFG_OBJECT_POOL, 1);
+    assert_int_equal(CFG_MSG_POOL_BYTES, 8);
+}
+
+/* gamma owns timer0, so its line 8; uart1 is the console (the kernel's). */
+static void irq_owner(void **state)
+{
+    (void)state;
+    assert_non_null(cfg_system.irq_owner);
+    for (unsigned i = 0; i < CFG_IRQ_LINES; i++)
+        assert_int_equal(cfg_system.irq_owner[i],
+                         i == 8 ? 2 : CFG_IRQ_NO_OWNER);
 }
 
 int main(void)
@@ -181,6 +217,8 @@ int main(void)
         cmocka_unit_test(placed_device_and_shared),
         cmocka_unit_test(schedule),
         cmocka_unit_test(single_schedule_form),
+        cmocka_unit_test(empty_pools),
+        cmocka_unit_test(irq_owner),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -206,17 +206,31 @@ static void tables_text(void **state)
                 "        .windows = schedule0_windows,\n"
                 "        .parts = schedule0_parts,\n");
     contains(c, "        .system = 0,\n"
+                "        .num_objects = 0,\n"
+                "        .objects = NULL,\n"
                 "        .num_processes = 0,\n"
                 "        .processes = NULL,\n"
                 "        .hm = { .num_rules = 0, .rules = NULL },\n");
     contains(c, "    .schedule = &schedules[0], /* default */\n"
                 "    .num_schedules = CFG_NUM_SCHEDULES,\n"
                 "    .schedules = schedules,\n"
-                "    .hm = { .num_rules = 0, .rules = NULL },\n};\n");
+                "    .hm = { .num_rules = 0, .rules = NULL },\n"
+                "    .num_ports = 0,\n");
     contains(c, "    .console_base = 0x40004000u, /* uart0 */\n");
+    contains(c, "static const struct cfg_irq_line board_device0_irqs[1] = "
+                "{ /* timer0 */\n    { .name = \"irq\", .line = 8 },\n};\n");
     contains(c, "{ .name = \"timer0\", .type = \"cmsdk-timer\", .base = "
-                "0x40000000u, .size = 0x00001000u, .irq = 8 }");
-    contains(c, ".irq = -1 }");
+                "0x40000000u, .size = 0x00001000u,\n      .num_irqs = 1, "
+                ".irqs = board_device0_irqs }");
+    contains(c, "0x40004000u, .size = 0x00001000u,\n      .num_irqs = 0, "
+                ".irqs = NULL }");
+    contains(c, "    .irq_lines = CFG_IRQ_LINES,\n};\n");
+    contains(c, "static const uint8_t irq_owner[CFG_IRQ_LINES] = {\n"
+                "    CFG_IRQ_NO_OWNER, /* 0 */\n");
+    contains(c, "    CFG_IRQ_NO_OWNER, /* 8: timer0 irq */\n");
+    contains(c, "    .num_ports = 0,\n    .ports = NULL,\n"
+                "    .num_channels = 0,\n    .channels = NULL,\n"
+                "    .irq_owner = irq_owner,\n};\n");
     contains(c, "{ .name = \"flash\", .base = 0x00000000u, .size = "
                 "0x00400000u, .kind = CFG_MEM_ROM }");
     contains(c, "{ .name = \"kernel_data\", .base = 0x20000000u, .size = "
@@ -239,7 +253,12 @@ static void header_text(void **state)
                 "#define CFG_CLOCK_HZ 25000000u\n"
                 "#define CFG_MAJOR_FRAME 250000ULL\n"
                 "#define CFG_MPU_REGIONS 16\n"
-                "#define CFG_MPU_MAX_PART_REGIONS 2\n");
+                "#define CFG_MPU_MAX_PART_REGIONS 2\n"
+                "#define CFG_PORT_POOL 1\n"
+                "#define CFG_CHANNEL_POOL 1\n"
+                "#define CFG_OBJECT_POOL 1\n"
+                "#define CFG_MSG_POOL_BYTES 8\n"
+                "#define CFG_IRQ_LINES 32\n");
     free(h);
 }
 

@@ -34,7 +34,12 @@ uint32_t sim_bus_read(struct sim_bus *b, uint32_t addr)
         stray(b, "read", addr);
         return 0;
     }
-    return s->ops->read(s->dev, addr - s->base);
+    if (b->before)
+        b->before(b->hook_user);
+    uint32_t v = s->ops->read(s->dev, addr - s->base);
+    if (b->after)
+        b->after(b->hook_user);
+    return v;
 }
 
 void sim_bus_write(struct sim_bus *b, uint32_t addr, uint32_t value)
@@ -44,5 +49,9 @@ void sim_bus_write(struct sim_bus *b, uint32_t addr, uint32_t value)
         stray(b, "write", addr);
         return;
     }
+    if (b->before)
+        b->before(b->hook_user);
     s->ops->write(s->dev, addr - s->base, value);
+    if (b->after)
+        b->after(b->hook_user);
 }

@@ -14,7 +14,7 @@ struct sim_device_ops {
     void (*write)(void *dev, uint32_t offset, uint32_t value);
 };
 
-#define SIM_BUS_MAX_DEVICES 16
+#define SIM_BUS_MAX_DEVICES 32
 
 struct sim_bus_slot {
     uint32_t base, size;
@@ -23,11 +23,17 @@ struct sim_bus_slot {
     void *dev;
 };
 
+/* Called around every access that reaches a device: the machine brings
+ * its timed events up to the current cycle before, and re-plans after. */
+typedef void (*sim_bus_hook)(void *user);
+
 struct sim_bus {
     struct sim_bus_slot slot[SIM_BUS_MAX_DEVICES];
     unsigned num;
     uint64_t stray_accesses;
     FILE *log; /* where stray accesses are reported */
+    sim_bus_hook before, after;
+    void *hook_user;
 };
 
 int sim_bus_attach(struct sim_bus *b, const char *name, uint32_t base,

@@ -491,6 +491,9 @@ static enum settled settle_one(struct sim_cpu *c, struct arch_context *ctx,
             return SETTLED_STOPPED;
         }
     }
+    /* Devices it touches see the cycle it executes at (the clock is
+     * otherwise only brought up to date when the run ends). */
+    c->clock->now = c->now;
     uc_err e = probe_step(c, ctx, len, SIM_PROBE_EXECUTE);
     if (e == UC_ERR_INSN_INVALID || c->probe_intno == EXCP_UDEF ||
         c->probe_intno == EXCP_BKPT) {
@@ -572,11 +575,23 @@ static uc_err run_pass(struct sim_cpu *c, struct arch_context *ctx)
     return e;
 }
 
+void sim_cpu_stop_early(struct sim_cpu *c, uint64_t cycle)
+{
+    if (!c->running)
+        return;
+    if (cycle < c->now + 1)
+        cycle = c->now + 1; /* the instruction being settled retires first */
+    if (cycle < c->stop_at)
+        c->stop_at = cycle;
+}
+
 struct sim_exit sim_cpu_run(struct sim_cpu *c, struct arch_context *ctx)
 {
+    uint64_t start = c->clock->now;
     c->have_exit = false;
     c->stop_at = sim_clock_stop_at(c->clock);
-    c->now = c->clock->now;
+    c->now = start;
+    c->running = true;
     for (;;) {
         uc_err e = run_pass(c, ctx);
         if (e == UC_ERR_OK || c->have_exit)
@@ -605,8 +620,9 @@ struct sim_exit sim_cpu_run(struct sim_cpu *c, struct arch_context *ctx)
     else if (c->exit.why != SIM_STOP_CLOCK)
         settle_fault(c, ctx->pc); /* idempotent */
     assert(c->now <= c->stop_at); /* no run passes its stop cycle */
+    c->running = false;
     /* Only guest instructions advance the clock during a run. */
-    c->clock->insns += c->now - c->clock->now;
+    c->clock->insns += c->now - start;
     c->clock->now = c->now;
     return c->exit;
 }

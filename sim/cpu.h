@@ -83,7 +83,9 @@ struct sim_cpu {
     /* state of the current run: the clock is copied in and out, so the
      * block hook touches nothing but this struct */
     uint64_t now;
-    uint64_t stop_at;        /* the clock's stop cycle when the run began */
+    uint64_t stop_at;        /* the clock's stop cycle when the run began,
+                                or earlier (sim_cpu_stop_early) */
+    bool running;            /* inside sim_cpu_run */
     bool pending_stop;       /* the block hook stopped before a block */
     uint32_t stop_block_addr, stop_block_size;
     uint32_t block_addr;     /* block being executed, its size and the cycle */
@@ -111,7 +113,14 @@ bool sim_cpu_stacking_ok(struct sim_cpu *c, uint32_t sp, uint32_t pc,
 void sim_cpu_close(struct sim_cpu *c);
 
 /* Runs ctx until a trap or the clock's stop cycle; saves the registers
- * back into ctx and tells why it stopped. */
+ * back into ctx and tells why it stopped.  An instruction that touches a
+ * device is settled alone, with the clock at the cycle it executes at. */
 struct sim_exit sim_cpu_run(struct sim_cpu *c, struct arch_context *ctx);
+
+/* A device access of the running instruction made something due at
+ * `cycle` (a device event, or an interrupt now): the run stops there, or
+ * right after that instruction, if that is before its stop cycle.  Does
+ * nothing outside a run. */
+void sim_cpu_stop_early(struct sim_cpu *c, uint64_t cycle);
 
 #endif

@@ -15,6 +15,7 @@
 #include "machine.h"
 #include "mpu_print.h"
 #include "options.h"
+#include "ports.h"
 #include "port.h"
 #include "trace_text.h"
 
@@ -68,6 +69,63 @@ static void print_summary(const struct sim_machine *m, uint64_t frames, double s
     if (m->events_lost)
         fprintf(stderr, "run: warning: %" PRIu64 " kernel events were lost\n",
                 m->events_lost);
+    sim_machine_report(m, stderr);
+}
+
+/* --ports: every port's traffic, then every owned interrupt line's.
+ * Latencies are in cycles: queuing from send to the receiver holding the
+ * message, sampling the message's age at each read. */
+static void print_ports(void)
+{
+    static const char *const kinds[] = {"sampling", "queuing"};
+    static const char *const dirs[] = {"source", "dest"};
+    printf("ports:\n  %-24s %-8s %-6s %10s %10s %12s %12s\n", "port", "kind", "dir",
+           "messages", "overflows", "max_latency", "mean_latency");
+    for (uint16_t i = 0; i < cfg_system.num_ports; i++) {
+        const struct cfg_port *c = &cfg_system.ports[i];
+        const struct port_state *ps = &kstate.ports[i];
+        struct fen_port_status st;
+        ports_status(i, &st);
+        char name[40];
+        snprintf(name, sizeof name, "%s.%s", cfg_system.partitions[c->partition].name,
+                 c->name);
+        printf("  %-24s %-8s %-6s %10" PRIu64 " %10" PRIu64, name, kinds[st.kind & 1],
+               dirs[st.direction & 1], st.messages, st.overflows);
+        if (c->direction == CFG_PORT_DESTINATION && ps->messages)
+            printf(" %12" PRIu64 " %12" PRIu64 "\n", st.max_latency,
+                   ps->total_latency / ps->messages);
+        else
+            printf(" %12s %12s\n", "-", "-");
+    }
+    printf("interrupts:\n  %-6s %-16s %10s %10s %12s %12s\n", "line", "owner", "asserted",
+           "delivered", "max_latency", "mean_latency");
+    for (unsigned l = 0; l < cfg_system.board->irq_lines && l < CFG_IRQ_LINES; l++) {
+        const struct irq_state *q = &kstate.irqs[l];
+        uint8_t owner = cfg_system.irq_owner ? cfg_system.irq_owner[l] : CFG_IRQ_NO_OWNER;
+        if (owner == CFG_IRQ_NO_OWNER)
+            continue;
+        printf("  %-6u %-16s %10" PRIu64 " %10" PRIu64 " %12" PRIu64 " %12" PRIu64 "\n", l,
+               cfg_system.partitions[owner].name, q->assertions, q->deliveries,
+               q->max_latency, q->deliveries ? q->total_latency / q->deliveries : 0);
+    }
+}
+
+/* --stimulus (else the app's own scenario file, if it has one) and
+ * --uart-input: a bad file or name is a bad option. */
+static bool attach_inputs(struct sim_machine *m, const struct sim_options *o, char *err,
+                          unsigned errlen)
+{
+    const char *stimulus = o->stimulus;
+#ifdef FENESTRA_STIMULUS
+    if (!stimulus)
+        stimulus = FENESTRA_STIMULUS;
+#endif
+    if (stimulus && strcmp(stimulus, "none") != 0 &&
+        !sim_machine_load_stimulus(m, stimulus, err, errlen))
+        return false;
+    if (o->uart_input && !sim_machine_keyboard(m, o->uart_input, 0, err, errlen))
+        return false;
+    return true;
 }
 
 int main(int argc, char **argv)
@@ -93,6 +151,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "error: %s\n", console ? err : "cannot open /dev/null");
         return 1;
     }
+    if (!attach_inputs(&m, &o, err, sizeof err)) {
+        fprintf(stderr, "error: %s\n", err);
+        return 2;
+    }
     if (o.mpu)
         m.on_boot = print_mpu;
     if (o.events && !o.quiet) {
@@ -109,6 +171,8 @@ int main(int argc, char **argv)
     double t0 = host_seconds();
     port_run(&m, limit);
     double secs = host_seconds() - t0;
+    if (o.ports)
+        print_ports();
     fflush(stdout);
     print_summary(&m, m.clock.now / cfg_system.schedule->major_frame, secs);
     sim_machine_free(&m);

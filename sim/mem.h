@@ -30,7 +30,7 @@
 #define SIM_PAGE_SIZE 1024u /* Unicorn's ARM page */
 #define SIM_MAX_RAM 8
 #define SIM_MAX_ENGINES 4
-#define SIM_MAX_MMIO 16
+#define SIM_MAX_MMIO 32
 #define SIM_PROBE_PAGES 8 /* scratch pages of the probe engine */
 
 #define SIM_PAGE_MAPPED 0x80u /* in a page-table entry, beside UC_PROT_* */

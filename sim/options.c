@@ -15,6 +15,13 @@ const char sim_usage[] =
     "                process changes, errors, health-monitor actions, modes\n"
     "  --mpu         print each partition's MPU regions, decoded, before the run\n"
     "  --quiet       print neither console output nor events, only the summary\n"
+    "  --ports       after the run, print each port's messages, overflows and\n"
+    "                latency, and each owned interrupt line's latency (cycles)\n"
+    "  --stimulus F  feed the devices the timestamped inputs of scenario file F\n"
+    "                (format: docs/devices.md); default: the app's stimulus.txt,\n"
+    "                if it has one; 'none': no input\n"
+    "  --uart-input U  feed the host's standard input to UART U's receiver,\n"
+    "                each byte stamped with the cycle it is read at\n"
     "  --elf-dir D   load partition ELF files from D\n"
     "  --help        show this text\n";
 
@@ -34,6 +41,19 @@ static bool parse_count(const char *opt, const char *s, uint64_t *out, char *err
     return true;
 }
 
+/* An option's argument: a name or path, not empty. */
+static bool parse_name(const char *opt, const char *what, const char *next, int *i,
+                       const char **out, char *err, unsigned errlen)
+{
+    (*i)++;
+    if (!next || !*next) {
+        snprintf(err, errlen, "%s needs %s", opt, what);
+        return false;
+    }
+    *out = next;
+    return true;
+}
+
 static bool parse_one(char **argv, int *i, int argc, struct sim_options *o,
                       char *err, unsigned errlen)
 {
@@ -45,16 +65,16 @@ static bool parse_one(char **argv, int *i, int argc, struct sim_options *o,
         return o->quiet = true;
     if (!strcmp(a, "--mpu"))
         return o->mpu = true;
-    if (!strcmp(a, "--frames") || !strcmp(a, "--cycles") || !strcmp(a, "--elf-dir")) {
+    if (!strcmp(a, "--ports"))
+        return o->ports = true;
+    if (!strcmp(a, "--elf-dir"))
+        return parse_name(a, "a directory", next, i, &o->elf_dir, err, errlen);
+    if (!strcmp(a, "--stimulus"))
+        return parse_name(a, "a scenario file", next, i, &o->stimulus, err, errlen);
+    if (!strcmp(a, "--uart-input"))
+        return parse_name(a, "a UART's name", next, i, &o->uart_input, err, errlen);
+    if (!strcmp(a, "--frames") || !strcmp(a, "--cycles")) {
         (*i)++;
-        if (!strcmp(a, "--elf-dir")) {
-            if (!next) {
-                snprintf(err, errlen, "--elf-dir needs a directory");
-                return false;
-            }
-            o->elf_dir = next;
-            return true;
-        }
         return parse_count(a, next, !strcmp(a, "--frames") ? &o->frames : &o->cycles,
                            err, errlen);
     }

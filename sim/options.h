@@ -14,7 +14,10 @@ struct sim_options {
     bool events;
     bool quiet;
     bool mpu;
+    bool ports;              /* print port statistics after the run */
     const char *elf_dir;
+    const char *stimulus;    /* scenario file, or NULL */
+    const char *uart_input;  /* UART fed from the host's stdin, or NULL */
 };
 
 #define SIM_DEFAULT_FRAMES 10

@@ -2,6 +2,7 @@
 #include "trace_text.h"
 
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "abi.h"
@@ -44,7 +45,40 @@ static const char *const syscall_names[FEN_SYS_COUNT] = {
     [FEN_SYS_REPORT_MESSAGE] = "report_application_message",
     [FEN_SYS_CREATE_ERROR_HANDLER] = "create_error_handler",
     [FEN_SYS_GET_ERROR_STATUS] = "get_error_status",
+    [FEN_SYS_CREATE_PORT] = "create_port",
+    [FEN_SYS_GET_PORT_ID] = "get_port_id",
+    [FEN_SYS_WRITE_SAMPLING] = "write_sampling_message",
+    [FEN_SYS_READ_SAMPLING] = "read_sampling_message",
+    [FEN_SYS_SEND_QUEUING] = "send_queuing_message",
+    [FEN_SYS_RECEIVE_QUEUING] = "receive_queuing_message",
+    [FEN_SYS_PORT_STATUS] = "port_status",
+    [FEN_SYS_GET_OBJECT_ID] = "get_object_id",
+    [FEN_SYS_SEM_WAIT] = "wait_semaphore",
+    [FEN_SYS_SEM_SIGNAL] = "signal_semaphore",
+    [FEN_SYS_EVENT_SET] = "set_event",
+    [FEN_SYS_EVENT_RESET] = "reset_event",
+    [FEN_SYS_EVENT_WAIT] = "wait_event",
+    [FEN_SYS_BLACKBOARD_DISPLAY] = "display_blackboard",
+    [FEN_SYS_BLACKBOARD_READ] = "read_blackboard",
+    [FEN_SYS_BLACKBOARD_CLEAR] = "clear_blackboard",
+    [FEN_SYS_BUFFER_SEND] = "send_buffer",
+    [FEN_SYS_BUFFER_RECEIVE] = "receive_buffer",
+    [FEN_SYS_MUTEX_LOCK] = "lock_mutex",
+    [FEN_SYS_MUTEX_UNLOCK] = "unlock_mutex",
+    [FEN_SYS_OBJECT_STATUS] = "object_status",
+    [FEN_SYS_LOCK_WAIT] = "lock_wait",
+    [FEN_SYS_LOCK_WAKE] = "lock_wake",
+    [FEN_SYS_IRQ_ENABLE] = "irq_enable",
+    [FEN_SYS_IRQ_DISABLE] = "irq_disable",
+    [FEN_SYS_IRQ_WAIT] = "irq_wait",
+    [FEN_SYS_IRQ_ACK] = "irq_ack",
 };
+
+/* enum port_op, enum irq_op (kernel/ports.h, kernel/irq.h). */
+static const char *const port_ops[] = {"send", "receive", "write", "read", "refused",
+                                       "blocked"};
+static const char *const irq_ops[] = {"assert", "deliver", "ack", "enable", "disable",
+                                      "dropped"};
 
 /* enum process_op, enum hm_level, enum fen_mode,
  * enum fen_start_condition: as kernel/ numbers them. */
@@ -74,6 +108,40 @@ static void thread_name(const struct cfg_system *s, unsigned part, unsigned thre
         snprintf(buf, len, "idle");
     else
         snprintf(buf, len, "%s.%u", part_name(s, part), thread);
+}
+
+static const char *port_name(const struct cfg_system *s, unsigned id)
+{
+    return id < s->num_ports ? s->ports[id].name : "?";
+}
+
+/* Ports, interrupts and mutex priorities; false for other events. */
+static bool trace_text_comm(const struct cfg_system *s, const struct trace_event *e,
+                            const char *who, char *buf, size_t len)
+{
+    const char *latency = e->flags == 1 ? "latency" : e->flags == 3 ? "age" : "length";
+    switch (e->type) {
+    case TR_PORT:
+        snprintf(buf, len, "port thread=%s op=%s port=%s.%s seq=%u %s=%u", who,
+                 NAME_OF(port_ops, e->flags), part_name(s, e->part),
+                 port_name(s, e->a0), e->a1, latency, e->a2);
+        return true;
+    case TR_IRQ:
+        if (e->flags == 1)
+            snprintf(buf, len, "irq thread=%s op=deliver line=%u asserted_lo=%u "
+                     "latency=%u", who, e->a0, e->a1, e->a2);
+        else
+            snprintf(buf, len, "irq part=%s op=%s line=%u asserted_lo=%u pending=%u",
+                     part_name(s, e->part), NAME_OF(irq_ops, e->flags), e->a0, e->a1,
+                     e->a2);
+        return true;
+    case TR_PRIORITY:
+        snprintf(buf, len, "priority thread=%s new=%u old=%u mutex=%u", who, e->a0,
+                 e->a1, e->a2);
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* The events of processes, modes, schedules and the health monitor. */
@@ -175,10 +243,11 @@ void trace_text(const struct cfg_system *s, const struct trace_event *e,
         snprintf(buf, len, "lost events=%u (the kernel's event ring was full)", e->a0);
         break;
     case TR_WAKE:
-        snprintf(buf, len, "wake thread=%s", who);
+        snprintf(buf, len, "wake thread=%s%s", who, e->flags ? " timed_out" : "");
         break;
     default:
-        trace_text_arinc(s, e, who, buf, len);
+        if (!trace_text_comm(s, e, who, buf, len))
+            trace_text_arinc(s, e, who, buf, len);
         break;
     }
 }

@@ -6,24 +6,15 @@
 # its generated linker script, and builds the kernel with the generated
 # tables: as the simulator executable `<app>-sim` in host builds, as the
 # static library `<app>_kernel` in the cross build.
+# Every kernel/*.c file is the kernel core (one concern per file).
+file(GLOB FENESTRA_KERNEL_CORE CONFIGURE_DEPENDS ${FENESTRA_ROOT}/kernel/*.c)
 set(FENESTRA_KERNEL_SOURCES
-  ${FENESTRA_ROOT}/kernel/console.c
-  ${FENESTRA_ROOT}/kernel/kernel.c
-  ${FENESTRA_ROOT}/kernel/kstate.c
-  ${FENESTRA_ROOT}/kernel/hm.c
-  ${FENESTRA_ROOT}/kernel/part.c
-  ${FENESTRA_ROOT}/kernel/process.c
-  ${FENESTRA_ROOT}/kernel/sched.c
-  ${FENESTRA_ROOT}/kernel/space.c
-  ${FENESTRA_ROOT}/kernel/syscall.c
-  ${FENESTRA_ROOT}/kernel/syscall_partition.c
-  ${FENESTRA_ROOT}/kernel/syscall_process.c
-  ${FENESTRA_ROOT}/kernel/thread.c
-  ${FENESTRA_ROOT}/kernel/trace.c
+  ${FENESTRA_KERNEL_CORE}
   ${FENESTRA_ROOT}/arch/armv7m/systick.c
   ${FENESTRA_ROOT}/arch/armv7m/mpu.c
   ${FENESTRA_ROOT}/arch/armv7m/arch_mpu.c
-  ${FENESTRA_ROOT}/arch/armv7m/uart_cmsdk.c)
+  ${FENESTRA_ROOT}/arch/armv7m/uart_cmsdk.c
+  ${FENESTRA_ROOT}/arch/armv7m/nvic.c)
 
 file(GLOB FENESTRA_BOARD_FILES ${FENESTRA_ROOT}/boards/*/board.yaml)
 
@@ -105,6 +96,14 @@ function(fenestra_app)
     target_link_libraries(${APP_NAME}_kernel PUBLIC fenestra_sim)
     add_executable(${APP_NAME}-sim ${FENESTRA_ROOT}/sim/main.c)
     target_compile_definitions(${APP_NAME}-sim PRIVATE FENESTRA_ELF_DIR="${elfdir}")
+    # An app's scenario file (stimulus.txt beside its app.yaml) is its
+    # default input; --stimulus replaces it.
+    get_filename_component(_appdir ${config} DIRECTORY)
+    if(EXISTS ${_appdir}/stimulus.txt)
+      target_compile_definitions(${APP_NAME}-sim PRIVATE
+        FENESTRA_STIMULUS="${_appdir}/stimulus.txt")
+      set(${APP_NAME}_STIMULUS ${_appdir}/stimulus.txt CACHE INTERNAL "")
+    endif()
     target_link_libraries(${APP_NAME}-sim PRIVATE ${APP_NAME}_kernel)
     add_dependencies(${APP_NAME}-sim ${elfs})
     set_target_properties(${APP_NAME}-sim PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)

@@ -94,7 +94,8 @@ set(FENESTRA_PART_CFLAGS
   -Wall -Wextra -Werror -std=c11
   -isystem "${FENESTRA_PICOLIBC_INCLUDE_DIR}"
   -I "${FENESTRA_ROOT}/kernel"
-  -I "${FENESTRA_ROOT}/user/include")
+  -I "${FENESTRA_ROOT}/user/include"
+  -I "${FENESTRA_ROOT}/arch/armv7m") # device register maps: "regs/stimulus.h"
 set(FENESTRA_PART_LDFLAGS
   ${FENESTRA_PART_TARGET_FLAGS}
   -fuse-ld=lld -nostdlib
@@ -144,8 +145,12 @@ function(_fenestra_runtime)
     file(MAKE_DIRECTORY "${_dir}") # Makefile generators do not create it
     _fenestra_compile("${FENESTRA_ROOT}/user/crt0.c" "${_crt0}")
     set(_objs "")
-    foreach(_name syscall process stdio libc_hooks)
-      _fenestra_compile("${FENESTRA_ROOT}/user/${_name}.c" "${_dir}/${_name}.o")
+    # Every user/*.c but crt0 is a part of the runtime.
+    file(GLOB _sources CONFIGURE_DEPENDS "${FENESTRA_ROOT}/user/*.c")
+    list(REMOVE_ITEM _sources "${FENESTRA_ROOT}/user/crt0.c")
+    foreach(_src IN LISTS _sources)
+      get_filename_component(_name "${_src}" NAME_WE)
+      _fenestra_compile("${_src}" "${_dir}/${_name}.o")
       list(APPEND _objs "${_dir}/${_name}.o")
     endforeach()
     add_custom_command(

@@ -59,6 +59,57 @@ enum fen_syscall {
                                           exit_to) -> id */
     FEN_SYS_GET_ERROR_STATUS = 35,     /* (struct fen_error_status *) -> 0,
                                           NO_ACTION when none is pending */
+    /* Inter-partition ports (docs/communication.md).  A port id is its
+     * index in the configuration's port table.  "id | len << 16" packs a
+     * port or object id with a byte count of at most 65535. */
+    FEN_SYS_CREATE_PORT = 36,    /* (const struct fen_port_create *) -> id;
+                                    init modes only */
+    FEN_SYS_GET_PORT_ID = 37,    /* (const char *name, len) -> id */
+    FEN_SYS_WRITE_SAMPLING = 38, /* (id | len << 16, const void *msg) -> 0 */
+    FEN_SYS_READ_SAMPLING = 39,  /* (id | size << 16, void *buf,
+                                    struct fen_sampling_info *) -> length */
+    FEN_SYS_SEND_QUEUING = 40,   /* (id | len << 16, const void *msg,
+                                    uint64 timeout in r2:r3) -> 0 */
+    FEN_SYS_RECEIVE_QUEUING = 41, /* (id | size << 16, void *buf, uint64
+                                     timeout in r2:r3) -> length, with
+                                     FEN_MSG_OVERFLOWED set when senders were
+                                     refused since the last receive */
+    FEN_SYS_PORT_STATUS = 42,    /* (id, struct fen_port_status *) -> 0 */
+    /* Intra-partition objects: ids are indexes in the partition's object
+     * table (its semaphores, events, blackboards, buffers, then mutexes,
+     * each kind in declaration order); fen_get_object_id finds them. */
+    FEN_SYS_GET_OBJECT_ID = 43,  /* (const char *name, len, enum
+                                    cfg_object_kind) -> id */
+    FEN_SYS_SEM_WAIT = 44,       /* (id, -, uint64 timeout in r2:r3) -> 0 */
+    FEN_SYS_SEM_SIGNAL = 45,     /* (id) -> 0; NO_ACTION at its maximum */
+    FEN_SYS_EVENT_SET = 46,      /* (id) -> 0: up, every waiter ready */
+    FEN_SYS_EVENT_RESET = 47,    /* (id) -> 0: down */
+    FEN_SYS_EVENT_WAIT = 48,     /* (id, -, uint64 timeout in r2:r3) -> 0 */
+    FEN_SYS_BLACKBOARD_DISPLAY = 49, /* (id | len << 16, const void *msg) -> 0 */
+    FEN_SYS_BLACKBOARD_READ = 50,    /* (id | size << 16, void *buf, uint64
+                                        timeout in r2:r3) -> length */
+    FEN_SYS_BLACKBOARD_CLEAR = 51,   /* (id) -> 0 */
+    FEN_SYS_BUFFER_SEND = 52,    /* (id | len << 16, const void *msg, uint64
+                                    timeout in r2:r3) -> 0 */
+    FEN_SYS_BUFFER_RECEIVE = 53, /* (id | size << 16, void *buf, uint64
+                                    timeout in r2:r3) -> length */
+    FEN_SYS_MUTEX_LOCK = 54,     /* (id, -, uint64 timeout in r2:r3) -> 0 */
+    FEN_SYS_MUTEX_UNLOCK = 55,   /* (id) -> 0 */
+    FEN_SYS_OBJECT_STATUS = 56,  /* (id, struct fen_object_status *) -> 0 */
+    /* The lightweight lock's slow path (user/lock.c): the lock word is in
+     * the partition's memory and taken with LDREX/STREX. */
+    FEN_SYS_LOCK_WAIT = 57,      /* (uint32_t *word, expected, uint64 timeout
+                                    in r2:r3) -> 0 woken; NO_ACTION when
+                                    *word != expected */
+    FEN_SYS_LOCK_WAKE = 58,      /* (uint32_t *word, max) -> threads woken,
+                                    highest priority first */
+    /* Interrupts (docs/interrupts.md): lines the config gives the caller's
+     * partition (with the device that drives them). */
+    FEN_SYS_IRQ_ENABLE = 59,     /* (line) -> 0 */
+    FEN_SYS_IRQ_DISABLE = 60,    /* (line) -> 0 */
+    FEN_SYS_IRQ_WAIT = 61,       /* (line, struct fen_irq_event *, uint64
+                                    timeout in r2:r3) -> 0 */
+    FEN_SYS_IRQ_ACK = 62,        /* (line) -> 0: handled, unmask */
     FEN_SYS_COUNT
 };
 
@@ -196,6 +247,62 @@ struct fen_error_status {
     uint32_t pc;              /* faults: the instruction */
     uint32_t length;          /* bytes of message */
     char message[FEN_MAX_ERROR_MESSAGE];
+};
+
+/* --- ports and objects ---------------------------------------------- */
+
+#define FEN_MSG_OVERFLOWED (1u << 30) /* in RECEIVE_QUEUING's result */
+#define FEN_MSG_LEN(rc) ((rc) & 0xffff)
+
+enum fen_port_kind { FEN_PORT_SAMPLING = 0, FEN_PORT_QUEUING = 1 };
+enum fen_port_direction { FEN_PORT_SOURCE = 0, FEN_PORT_DESTINATION = 1 };
+
+/* CREATE_PORT: every attribute must match the config (INVALID_CONFIG). */
+struct fen_port_create {
+    char name[FEN_NAME_MAX];
+    uint32_t kind;          /* enum fen_port_kind */
+    uint32_t direction;     /* enum fen_port_direction */
+    uint32_t max_message;   /* bytes */
+    uint32_t depth;         /* queuing: messages; sampling: ignored */
+    uint64_t refresh;       /* sampling: cycles; queuing: ignored */
+};
+
+struct fen_sampling_info {
+    uint64_t written_at;    /* cycle the message was written */
+    uint64_t age;           /* cycles from the write to this read */
+    uint32_t valid;         /* 1: age <= the refresh period */
+    uint32_t length;
+};
+
+struct fen_port_status {
+    uint64_t refresh;       /* sampling */
+    uint64_t last_write;    /* sampling: cycle of the latest message */
+    uint64_t messages;      /* sent (source) or received (destination) */
+    uint64_t overflows;     /* refused sends (source: its own; destination:
+                               flagged to it) */
+    uint64_t max_latency;   /* destination: cycles from send to receive */
+    uint32_t kind, direction, max_message, depth;
+    uint32_t count;         /* queuing: messages waiting */
+    uint32_t waiting;       /* processes blocked on the port */
+};
+
+struct fen_object_status {
+    uint32_t kind;          /* enum cfg_object_kind */
+    int32_t value;          /* semaphore: count; event: 1 up; blackboard: 1
+                               a message is shown; buffer: messages held;
+                               mutex: lock count */
+    int32_t maximum;        /* semaphore: maximum; buffer: depth */
+    uint32_t waiting;       /* processes blocked on it */
+    uint32_t owner;         /* mutex: owner's id, 0xff: free */
+    uint32_t max_message;
+};
+
+struct fen_irq_event {
+    uint64_t asserted;      /* cycle the line was asserted (the first one
+                               since the last acknowledgement) */
+    uint64_t delivered;     /* cycle the waiting process was made ready */
+    uint32_t count;         /* assertions since the last acknowledgement */
+    uint32_t line;
 };
 
 struct fen_partition_info {

@@ -68,6 +68,13 @@ void arch_mpu_load(const struct arch_mpu_region *set, unsigned n);
 void arch_copy_from_user(void *dst, uint32_t src, uint32_t len);
 void arch_copy_to_user(uint32_t dst, const void *src, uint32_t len);
 
+/* --- interrupts ------------------------------------------------------- */
+
+/* NVIC external lines: masked at boot.  The kernel masks a line in its top
+ * half and unmasks it when the owner acknowledges (docs/interrupts.md). */
+void arch_irq_mask(unsigned line);
+void arch_irq_unmask(unsigned line);
+
 /* --- console ---------------------------------------------------------- */
 
 void arch_console_write(const char *buf, uint32_t len);

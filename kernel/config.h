@@ -104,6 +104,74 @@ struct cfg_process {
     struct cfg_hm_table hm; /* process-level table */
 };
 
+/* --- communication (docs/communication.md) ---------------------------- */
+
+/* Every message slot the kernel stores (queues, sampling ports,
+ * blackboards, buffers) is a header of CFG_MSG_HEADER bytes (send cycle,
+ * length, flags) followed by max_message bytes rounded up to 8.  fcc lays
+ * the slots out in one pool, kstate.msg_pool, of CFG_MSG_POOL_BYTES. */
+#define CFG_MSG_HEADER 16u
+#define CFG_MSG_SLOT(max_message) (CFG_MSG_HEADER + (((max_message) + 7u) & ~7u))
+#define CFG_MAX_MESSAGE 8192u /* bytes of one message, at most */
+
+enum cfg_port_kind { CFG_PORT_SAMPLING = 0, CFG_PORT_QUEUING = 1 };
+enum cfg_port_direction { CFG_PORT_SOURCE = 0, CFG_PORT_DESTINATION = 1 };
+/* Order in which waiting processes are served. */
+enum cfg_discipline { CFG_DISCIPLINE_FIFO = 0, CFG_DISCIPLINE_PRIORITY = 1 };
+
+/* A channel: one source port, one (queuing) or more (sampling)
+ * destination ports, and the kernel's store of its messages. */
+struct cfg_channel {
+    const char *name;
+    uint8_t kind;              /* enum cfg_port_kind */
+    uint8_t discipline;        /* queuing: order of waiting senders and of
+                                  waiting receivers */
+    uint16_t depth;            /* queuing: messages it holds; sampling: 1 */
+    uint32_t max_message;      /* bytes, 1..CFG_MAX_MESSAGE */
+    uint64_t refresh;          /* sampling: a message is valid for this many
+                                  cycles after it was written */
+    uint32_t store;            /* offset of its first slot in kstate.msg_pool
+                                  (a multiple of 8); depth slots follow */
+    uint16_t source;           /* index in cfg_system.ports */
+    uint8_t num_destinations;  /* queuing: 1; sampling: 1..8 */
+    const uint16_t *destinations; /* indexes in cfg_system.ports */
+};
+
+/* A port as one partition sees it. */
+struct cfg_port {
+    const char *name;          /* unique within its partition */
+    uint8_t partition;
+    uint8_t direction;         /* enum cfg_port_direction */
+    uint16_t channel;          /* index in cfg_system.channels */
+};
+
+/* Intra-partition objects, declared per partition. */
+enum cfg_object_kind {
+    CFG_OBJ_SEMAPHORE = 0,
+    CFG_OBJ_EVENT = 1,
+    CFG_OBJ_BLACKBOARD = 2,
+    CFG_OBJ_BUFFER = 3,
+    CFG_OBJ_MUTEX = 4,
+    CFG_OBJ_KIND_COUNT
+};
+enum cfg_mutex_protocol { CFG_MUTEX_INHERIT = 0, CFG_MUTEX_CEILING = 1 };
+
+struct cfg_object {
+    const char *name;      /* 1..15 characters, unique in the partition */
+    uint8_t kind;          /* enum cfg_object_kind */
+    uint8_t discipline;    /* semaphores, buffers: enum cfg_discipline;
+                              mutexes always serve by priority */
+    uint8_t protocol;      /* mutexes: enum cfg_mutex_protocol */
+    uint8_t ceiling;       /* mutexes with the ceiling protocol: 1..255 */
+    uint16_t depth;        /* buffers: messages it holds */
+    uint32_t max_message;  /* blackboards, buffers: bytes */
+    int32_t initial;       /* semaphores: initial count, 0..maximum */
+    int32_t maximum;       /* semaphores: 1.. */
+    uint32_t store;        /* blackboards (1 slot), buffers (depth slots):
+                              offset in kstate.msg_pool */
+    uint16_t index;        /* slot in kstate.objects */
+};
+
 struct cfg_partition {
     const char *name;
     uint32_t entry;        /* address of crt0's _start, with the Thumb bit */
@@ -124,6 +192,11 @@ struct cfg_partition {
     uint8_t num_processes;
     const struct cfg_process *processes; /* NULL when none */
     struct cfg_hm_table hm; /* partition-level table */
+    uint8_t num_objects;
+    const struct cfg_object *objects; /* intra-partition objects: its
+                                         semaphores, events, blackboards,
+                                         buffers, then mutexes, each kind in
+                                         declaration order; NULL when none */
 };
 
 struct cfg_window {
@@ -161,12 +234,20 @@ struct cfg_mem {
     uint8_t kind; /* enum cfg_mem_kind */
 };
 
+/* One interrupt line of a device: "rx" -> NVIC line 0. */
+struct cfg_irq_line {
+    const char *name;
+    uint8_t line;     /* NVIC external interrupt number */
+};
+
 struct cfg_device {
     const char *name;
-    const char *type; /* "cmsdk-uart", "systick", ... */
+    const char *type; /* "cmsdk-uart", "cmsdk-timer", "fpgaio", "stimulus",
+                         "systick" */
     uint32_t base;
     uint32_t size;
-    int16_t irq;      /* -1 when the device has no line */
+    uint8_t num_irqs;
+    const struct cfg_irq_line *irqs; /* NULL when the device has no line */
 };
 
 struct cfg_board {
@@ -182,6 +263,7 @@ struct cfg_board {
     const struct cfg_device *devices;
     uint32_t console_base;        /* base address of the console UART */
     uint8_t mpu_regions;          /* regions the MPU has: 8 (M3/M4) or 16 (M7) */
+    uint16_t irq_lines;           /* NVIC external lines (32 on the AN385) */
 };
 
 /* MPU regions the kernel keeps for itself in every set: the highest-
@@ -199,7 +281,15 @@ struct cfg_system {
     uint8_t num_schedules;
     const struct cfg_schedule *schedules;
     struct cfg_hm_table hm;               /* module-level table */
+    uint16_t num_ports;
+    const struct cfg_port *ports;         /* NULL when none */
+    uint16_t num_channels;
+    const struct cfg_channel *channels;   /* NULL when none */
+    const uint8_t *irq_owner;             /* [board->irq_lines]: owning
+                                             partition, CFG_IRQ_NO_OWNER */
 };
+
+#define CFG_IRQ_NO_OWNER 0xffu
 
 /* The app's tables, generated by fcc into cfg_gen.c. */
 extern const struct cfg_system cfg_system;

@@ -4,8 +4,10 @@
 #include "abi.h"
 #include "console.h"
 #include "hm.h"
+#include "irq.h"
 #include "kstate.h"
 #include "part.h"
+#include "ports.h"
 #include "sched.h"
 #include "space.h"
 #include "syscall.h"
@@ -15,6 +17,8 @@ void kern_init(void)
 {
     kstate = (struct kstate){0};
     kstate.kernel_console_at_line_start = true;
+    ports_init();
+    irq_init();
     part_init_all();
     space_init();
     trace_emit(TR_BOOT, TRACE_NONE, TRACE_NONE, 0, cfg_system.num_partitions,
@@ -126,6 +130,12 @@ void kern_trap_fault(const struct kern_fault *f)
 
 void kern_trap_deadline(void)
 {
+    sched_reschedule();
+}
+
+void kern_trap_irq(unsigned line)
+{
+    irq_top_half(line);
     sched_reschedule();
 }
 

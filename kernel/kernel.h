@@ -41,6 +41,10 @@ void kern_trap_syscall(void);
 void kern_trap_fault(const struct kern_fault *f);
 void kern_trap_deadline(void);
 
+/* An NVIC line was taken (the port has cleared its pending bit): the
+ * kernel's top half. */
+void kern_trap_irq(unsigned line);
+
 /* True once the health monitor stopped the module: nothing runs again. */
 bool kern_halted(void);
 

@@ -33,12 +33,36 @@ enum thread_wait {
     WAIT_RELEASE, /* periodic wait or delayed start: released at wake_at */
     WAIT_SUSPEND, /* suspend self: resumed, or timed out at wake_at */
     WAIT_NORMAL,  /* started in an init mode: released when NORMAL begins */
+    WAIT_OBJECT,  /* in a waitq (port, object, lock word, IRQ line); timed
+                     out at wake_at when on the sleep queue */
+};
+
+struct thread;
+
+/* Threads blocked on one kernel object, served in its discipline: FIFO,
+ * or by priority (FIFO among equals).  See waitq.h. */
+struct waitq {
+    struct thread *head;
+    uint8_t discipline; /* enum cfg_discipline */
 };
 
 struct thread {
     struct arch_context ctx;
     struct thread *next;     /* ready-band or sleep-queue link */
     struct thread *dl_next;  /* deadline-list link */
+    struct waitq *waitq;     /* WAIT_OBJECT: the queue it is in */
+    struct thread *wq_next;  /* waitq link */
+    uint32_t wait_buf;       /* blocked transfer: the caller's buffer */
+    uint32_t wait_len;       /* ... its length (send) or size (receive) */
+    uint32_t wait_key;       /* lightweight lock: the word's address;
+                                IRQ wait: the line */
+    uint32_t wait_info;      /* blocked receive: where extra results go */
+    uint64_t wait_stamp;     /* blocked send: the cycle it was called */
+    struct object_state *held; /* mutexes it owns (mutex.c) */
+    uint64_t irq_asserted;   /* woken by an IRQ: the assertion cycle ... */
+    uint16_t irq_line;       /* ... and the line, IRQ_LINE_NONE: not */
+    uint16_t port_delivered; /* got a message while blocked on this port
+                                (sent at wait_stamp); PORT_NONE: not */
     uint64_t wake_at;        /* on the sleep queue: cycle it is due */
     uint64_t release;        /* periodic: current release point */
     uint64_t deadline;       /* KTIME_NEVER: none (not on the deadline list) */
@@ -58,6 +82,8 @@ struct thread {
     uint8_t wait;            /* enum thread_wait, when WAITING */
     uint8_t priority;        /* current priority, higher runs first */
     uint8_t base_priority;   /* priority at start */
+    uint8_t nominal_priority; /* priority without mutex boosts (start,
+                                 SET_PRIORITY); priority is the effective one */
     bool suspended;          /* SUSPEND: kept out of the ready queue */
     bool sleeping;           /* on the sleep queue */
 };
@@ -106,6 +132,57 @@ struct part {
     bool work_pending;        /* a must_complete window's work not declared done */
     bool unfit;               /* its regions do not fit the MPU: always IDLE */
     bool console_at_line_start;
+    struct waitq lock_waiters; /* threads in LOCK_WAIT (lwlock.c), by
+                                  priority; wait_key: the word's address */
+};
+
+#define IRQ_LINE_NONE 0xffffu
+
+/* --- communication state (ports.h, object.h, irq.h) -------------------- */
+
+/* A channel's messages live in kstate.msg_pool (cfg_channel.store). */
+struct channel_state {
+    uint16_t head;         /* queuing: slot of the oldest message */
+    uint16_t count;        /* messages held (sampling: 0 or 1) */
+    uint32_t seq;          /* messages accepted since boot */
+    bool overflowed;       /* a send was refused since the last receive */
+    struct waitq senders;  /* queuing: blocked on a full queue */
+    struct waitq receivers; /* queuing: blocked on an empty queue */
+};
+
+struct port_state {
+    bool created;          /* CREATE_PORT done since the partition started */
+    uint64_t messages;     /* sent (source) or received/read (destination) */
+    uint64_t overflows;    /* source: its refused sends; destination: the
+                              overflows flagged to it */
+    uint64_t max_latency;  /* destination: cycles from send to receive */
+    uint64_t total_latency;
+};
+
+/* An intra-partition object (cfg_object); what value means per kind is
+ * in fen_object_status. */
+struct object_state {
+    const struct cfg_object *cfg; /* its declaration, set at partition start */
+    struct waitq waiters;
+    int32_t value;
+    uint16_t head;               /* buffer: slot of the oldest message */
+    struct thread *owner;        /* mutex */
+    struct object_state *next_held; /* mutex: the owner's next one */
+};
+
+struct irq_state {
+    uint64_t asserted;     /* first assertion since the last acknowledgement */
+    uint64_t delivered;    /* cycle the interrupt process was made ready */
+    uint64_t assertions;   /* since boot */
+    uint64_t deliveries;   /* interrupt process ran for it */
+    uint64_t max_latency;  /* assertion -> interrupt process running */
+    uint64_t total_latency;
+    uint32_t pending;      /* assertions since the last ack, 0: none */
+    bool enabled;          /* the owner enabled the line */
+    bool in_service;       /* masked by the top half until acknowledged */
+    bool reported;         /* the pending assertions were given to the
+                              interrupt process (one IRQ_WAIT per ack) */
+    struct waitq waiter;   /* the interrupt process, when waiting */
 };
 
 struct sched {
@@ -128,6 +205,11 @@ struct kstate {
     struct part parts[CFG_NUM_PARTITIONS];
     struct thread threads[CFG_NUM_THREADS];
     struct trace_ring trace;
+    struct channel_state channels[CFG_CHANNEL_POOL];
+    struct port_state ports[CFG_PORT_POOL];
+    struct object_state objects[CFG_OBJECT_POOL];
+    struct irq_state irqs[CFG_IRQ_LINES];
+    uint64_t msg_pool[CFG_MSG_POOL_BYTES / 8]; /* message slots (config.h) */
     uint32_t module_restarts;
     uint8_t module_action;   /* CFG_HM_STOP/RESTART_MODULE to apply at the
                                 end of this kernel entry, 0: none */

@@ -2,10 +2,14 @@
 #include "part.h"
 
 #include "abi.h"
+#include "irq.h"
 #include "ktime.h"
+#include "object.h"
+#include "ports.h"
 #include "process.h"
 #include "sched.h"
 #include "thread.h"
+#include "waitq.h"
 
 static void emit_mode(const struct part *p)
 {
@@ -20,10 +24,13 @@ static void reset_threads(struct part *p)
     const struct cfg_partition *c = p->cfg;
     for (uint8_t i = 0; i < c->max_threads; i++) {
         struct thread *t = &kstate.threads[c->first_thread + i];
+        waitq_remove(t); /* a send to another partition's port, say */
         *t = (struct thread){.index = (uint16_t)(c->first_thread + i),
                              .part = part_index(p), .local_id = i,
                              .starts = t->starts, /* see syscall_dispatch */
-                             .deadline = KTIME_NEVER, .capacity = KTIME_NEVER};
+                             .deadline = KTIME_NEVER, .capacity = KTIME_NEVER,
+                             .irq_line = IRQ_LINE_NONE,
+                             .port_delivered = PORT_NONE};
         if (i >= 1 && i <= c->num_processes)
             t->cfg = &c->processes[i - 1];
     }
@@ -44,6 +51,9 @@ void part_start(struct part *p, uint8_t mode, uint8_t condition)
         return;
     }
     reset_threads(p);
+    object_reset_partition(p);
+    ports_reset_partition(p);
+    irq_reset_partition(p);
     p->mode = mode;
     p->start_condition = condition;
     p->work_pending = false; /* a restart begins no window's work */
@@ -88,6 +98,7 @@ void part_set_idle(struct part *p)
     p->handler = 0;
     p->num_errors = 0;
     p->work_pending = false;
+    irq_reset_partition(p); /* nobody will ever acknowledge its lines */
     p->mode = FEN_MODE_IDLE;
     emit_mode(p);
 }

@@ -4,8 +4,11 @@
 #include "abi.h"
 #include "hm.h"
 #include "ktime.h"
+#include "object.h"
 #include "part.h"
+#include "ports.h"
 #include "thread.h"
+#include "waitq.h"
 
 static struct part *part_of(const struct thread *t)
 {
@@ -91,8 +94,10 @@ static void start_normal(struct thread *t, uint64_t now, uint64_t delay)
 void process_start(struct thread *t, uint64_t delay)
 {
     thread_reset_context(t);
-    t->priority = t->base_priority;
+    t->priority = t->nominal_priority = t->base_priority;
     t->suspended = false;
+    t->irq_line = IRQ_LINE_NONE; /* no delivery of a former life counts */
+    t->port_delivered = PORT_NONE;
     t->start_delay = delay;
     emit_op(t, PROC_OP_START, delay);
     if (in_init_mode(part_of(t)) && t->local_id != 0 && t != part_of(t)->handler) {
@@ -131,6 +136,13 @@ static void wake(struct thread *t)
     switch (t->wait) {
     case WAIT_RELEASE:
         release(t, t->wake_at);
+        break;
+    case WAIT_OBJECT:
+        ports_wait_timed_out(t); /* a refused send is an overflow */
+        object_leave_wait(t); /* and a mutex's owner gives back its boost */
+        arch_syscall_return(&t->ctx, (uint32_t)-FEN_TIMED_OUT);
+        trace_emit(TR_WAKE, t->part, t->local_id, 1, (uint32_t)t->wake_at, 0);
+        thread_make_ready(t, false);
         break;
     case WAIT_SUSPEND:
         t->suspended = false;

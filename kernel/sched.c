@@ -3,7 +3,9 @@
 
 #include "abi.h"
 #include "hm.h"
+#include "irq.h"
 #include "ktime.h"
+#include "ports.h"
 #include "process.h"
 #include "space.h"
 #include "thread.h"
@@ -149,6 +151,10 @@ static void switch_to(struct thread *next)
         return;
     S->current = next;
     space_switch(next);
+    if (next && next->irq_line != IRQ_LINE_NONE)
+        irq_process_runs(next);
+    if (next && next->port_delivered != PORT_NONE)
+        ports_receiver_runs(next);
     trace_emit(TR_THREAD_SWITCH, next ? next->part : TRACE_NONE,
                next ? next->local_id : TRACE_NONE, 0,
                prev ? (uint32_t)(prev->part << 8 | prev->local_id) : 0xffffu, 0);

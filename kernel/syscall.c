@@ -158,7 +158,45 @@ static const syscall_fn syscalls[FEN_SYS_COUNT] = {
     [FEN_SYS_REPORT_MESSAGE] = sys_report_message,
     [FEN_SYS_CREATE_ERROR_HANDLER] = sys_create_error_handler,
     [FEN_SYS_GET_ERROR_STATUS] = sys_get_error_status,
+    [FEN_SYS_CREATE_PORT] = sys_create_port,
+    [FEN_SYS_GET_PORT_ID] = sys_get_port_id,
+    [FEN_SYS_WRITE_SAMPLING] = sys_write_sampling,
+    [FEN_SYS_READ_SAMPLING] = sys_read_sampling,
+    [FEN_SYS_SEND_QUEUING] = sys_send_queuing,
+    [FEN_SYS_RECEIVE_QUEUING] = sys_receive_queuing,
+    [FEN_SYS_PORT_STATUS] = sys_port_status,
+    [FEN_SYS_GET_OBJECT_ID] = sys_get_object_id,
+    [FEN_SYS_SEM_WAIT] = sys_sem_wait,
+    [FEN_SYS_SEM_SIGNAL] = sys_sem_signal,
+    [FEN_SYS_EVENT_SET] = sys_event_set,
+    [FEN_SYS_EVENT_RESET] = sys_event_reset,
+    [FEN_SYS_EVENT_WAIT] = sys_event_wait,
+    [FEN_SYS_BLACKBOARD_DISPLAY] = sys_blackboard_display,
+    [FEN_SYS_BLACKBOARD_READ] = sys_blackboard_read,
+    [FEN_SYS_BLACKBOARD_CLEAR] = sys_blackboard_clear,
+    [FEN_SYS_BUFFER_SEND] = sys_buffer_send,
+    [FEN_SYS_BUFFER_RECEIVE] = sys_buffer_receive,
+    [FEN_SYS_MUTEX_LOCK] = sys_mutex_lock,
+    [FEN_SYS_MUTEX_UNLOCK] = sys_mutex_unlock,
+    [FEN_SYS_OBJECT_STATUS] = sys_object_status,
+    [FEN_SYS_LOCK_WAIT] = sys_lock_wait,
+    [FEN_SYS_LOCK_WAKE] = sys_lock_wake,
+    [FEN_SYS_IRQ_ENABLE] = sys_irq_enable,
+    [FEN_SYS_IRQ_DISABLE] = sys_irq_disable,
+    [FEN_SYS_IRQ_WAIT] = sys_irq_wait,
+    [FEN_SYS_IRQ_ACK] = sys_irq_ack,
 };
+
+bool sys_may_wait(const struct thread *t, uint64_t timeout)
+{
+    const struct part *p = sys_part(t);
+    return timeout == 0 || (p->lock_owner != t && p->handler != t);
+}
+
+uint64_t sys_wait_until(uint64_t timeout)
+{
+    return timeout == FEN_INFINITE_TIME ? KTIME_NEVER : ktime_add_sat(arch_now(), timeout);
+}
 
 /* The result goes to r0 unless the call wrote its own (64-bit) or the
  * caller's context was begun anew meanwhile (a restart by the health

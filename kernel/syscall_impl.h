@@ -27,6 +27,25 @@ static inline uint64_t sys_arg64(const struct thread *t, unsigned n)
     return (uint64_t)sys_arg(t, n + 1) << 32 | sys_arg(t, n);
 }
 
+/* "id | len << 16" in argument n: the id and the byte count. */
+static inline uint32_t sys_arg_id(const struct thread *t, unsigned n)
+{
+    return sys_arg(t, n) & 0xffffu;
+}
+
+static inline uint32_t sys_arg_len(const struct thread *t, unsigned n)
+{
+    return sys_arg(t, n) >> 16;
+}
+
+/* A blocking call's timeout (r2:r3): FEN_INFINITE_TIME never expires, 0
+ * does not wait.  Waiting is refused (INVALID_MODE) to a thread holding
+ * the preemption lock and to the error handler, as ARINC 653 says. */
+bool sys_may_wait(const struct thread *t, uint64_t timeout);
+
+/* The cycle a wait of `timeout` from now ends, KTIME_NEVER: never. */
+uint64_t sys_wait_until(uint64_t timeout);
+
 /* True when entry, stack and exit address are fit for a new thread of t's
  * partition (the stack in its writable memory, a guard's room below). */
 bool sys_thread_layout_ok(const struct thread *t, uint32_t entry, uint32_t stack_base,
@@ -70,5 +89,38 @@ int32_t sys_raise_error(struct thread *t);
 int32_t sys_report_message(struct thread *t);
 int32_t sys_create_error_handler(struct thread *t);
 int32_t sys_get_error_status(struct thread *t);
+
+/* syscall_port.c */
+int32_t sys_create_port(struct thread *t);
+int32_t sys_get_port_id(struct thread *t);
+int32_t sys_write_sampling(struct thread *t);
+int32_t sys_read_sampling(struct thread *t);
+int32_t sys_send_queuing(struct thread *t);
+int32_t sys_receive_queuing(struct thread *t);
+int32_t sys_port_status(struct thread *t);
+
+/* syscall_object.c */
+int32_t sys_get_object_id(struct thread *t);
+int32_t sys_sem_wait(struct thread *t);
+int32_t sys_sem_signal(struct thread *t);
+int32_t sys_event_set(struct thread *t);
+int32_t sys_event_reset(struct thread *t);
+int32_t sys_event_wait(struct thread *t);
+int32_t sys_blackboard_display(struct thread *t);
+int32_t sys_blackboard_read(struct thread *t);
+int32_t sys_blackboard_clear(struct thread *t);
+int32_t sys_buffer_send(struct thread *t);
+int32_t sys_buffer_receive(struct thread *t);
+int32_t sys_mutex_lock(struct thread *t);
+int32_t sys_mutex_unlock(struct thread *t);
+int32_t sys_object_status(struct thread *t);
+int32_t sys_lock_wait(struct thread *t);
+int32_t sys_lock_wake(struct thread *t);
+
+/* syscall_irq.c */
+int32_t sys_irq_enable(struct thread *t);
+int32_t sys_irq_disable(struct thread *t);
+int32_t sys_irq_wait(struct thread *t);
+int32_t sys_irq_ack(struct thread *t);
 
 #endif

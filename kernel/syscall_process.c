@@ -1,6 +1,7 @@
 /* syscall_process.c - ARINC 653 process and time services (kernel/abi.h).
  * Each call checks every argument first and changes nothing on an error. */
 #include "ktime.h"
+#include "object.h"
 #include "process.h"
 #include "space.h"
 #include "syscall_impl.h"
@@ -224,7 +225,7 @@ int32_t sys_set_priority(struct thread *t)
         return -FEN_INVALID_PARAM;
     if (n->state == THREAD_DORMANT)
         return -FEN_INVALID_MODE;
-    thread_set_priority(n, (uint8_t)prio);
+    mutex_set_nominal(n, (uint8_t)prio); /* mutex boosts stay */
     return 0;
 }
 

@@ -2,7 +2,9 @@
 #include "thread.h"
 
 #include "ktime.h"
+#include "object.h"
 #include "space.h"
+#include "waitq.h"
 
 struct thread *thread_of(struct part *p, uint32_t local_id)
 {
@@ -113,6 +115,7 @@ void thread_set_priority(struct thread *t, uint8_t priority)
     t->priority = priority;
     if (queued)
         thread_make_ready(t, false);
+    waitq_reorder(t);
 }
 
 void thread_yield(struct thread *t)
@@ -219,6 +222,7 @@ void thread_retire(struct thread *t, enum thread_state state)
 {
     thread_unready(t);
     thread_unsleep(t);
+    object_leave_wait(t); /* a mutex's owner gives back what t lent it */
     thread_set_deadline(t, KTIME_NEVER);
     t->state = (uint8_t)state;
     t->wait = WAIT_NONE;
@@ -228,4 +232,5 @@ void thread_retire(struct thread *t, enum thread_state state)
         p->lock_owner = 0;
         p->lock_level = 0;
     }
+    mutex_release_all(t); /* to their next waiters */
 }

@@ -11,7 +11,7 @@
 
 #include <stdint.h>
 
-#define TRACE_FORMAT_VERSION 3
+#define TRACE_FORMAT_VERSION 4
 #define TRACE_RING_SIZE 256 /* events, a power of two */
 
 enum trace_type {
@@ -51,6 +51,16 @@ enum trace_type {
     TR_MESSAGE = 20,      /* an application message: a0: length */
     TR_MODULE = 21,       /* flags: CFG_HM_STOP_MODULE or _RESTART_MODULE,
                              a0: module restarts */
+    TR_PORT = 22,         /* a port operation: flags: enum port_op, a0: port
+                             index, a1: the message's sequence number in its
+                             channel, a2: send/write -> length; receive/read
+                             -> cycles since it was sent (latency, age) */
+    TR_IRQ = 23,          /* an interrupt-line event: flags: enum irq_op,
+                             part: the owner, a0: line, a1: assertion cycle
+                             (low 32 bits), a2: deliver -> latency in cycles;
+                             others -> assertions pending */
+    TR_PRIORITY = 24,     /* a mutex changed a thread's effective priority:
+                             a0: new, a1: old, a2: mutex object id */
 };
 
 #define TRACE_NONE 0xff

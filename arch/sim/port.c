@@ -7,6 +7,7 @@
 #include "kernel.h"
 #include "mmio.h"
 #include "armv7m/regs/mpu.h"
+#include "armv7m/nvic.h"
 #include "armv7m/systick.h"
 #include "armv7m/uart_cmsdk.h"
 
@@ -73,11 +74,26 @@ static void charge_entry(void)
     sim_clock_charge(&M->clock, M->sys->board->kernel_entry_cycles, stop);
 }
 
-/* The clock stops the guest at the next timer interrupt. */
+/* The clock stops the guest at the next timer interrupt or device event. */
 static void sync_deadline(void)
 {
-    uint64_t t = M->systick.fire_at;
-    M->clock.deadline = pended_at < t ? pended_at : t;
+    uint64_t t = M->systick.fire_at, d = sim_machine_next_event(M);
+    t = pended_at < t ? pended_at : t;
+    M->clock.deadline = d < t ? d : t;
+}
+
+static bool timer_due(void)
+{
+    return M->clock.now >= M->systick.fire_at || M->clock.now >= pended_at;
+}
+
+/* Device events due by now happen (raising their lines); true when an
+ * exception is to be taken: the timer's or an enabled, pending line's. */
+static bool service_devices(void)
+{
+    sim_machine_fire_due(M);
+    sync_deadline();
+    return timer_due() || sim_nvic_next(&M->nvic) >= 0;
 }
 
 /* Programs SysTick (through the same driver as the firmware) for the
@@ -136,6 +152,21 @@ void arch_copy_to_user(uint32_t dst, const void *src, uint32_t len)
     uint8_t *p = user_memory(dst, len);
     if (p)
         memcpy(p, src, len);
+}
+
+/* The same NVIC driver as the firmware, on the board twin's NVIC. */
+void arch_irq_mask(unsigned line)
+{
+    nvic_disable(line);
+}
+
+/* The pending bit latched while the line was masked (the level of the
+ * assertion the owner has just served) is cleared first; a line still
+ * asserted stays pending and is taken again, as on the board. */
+void arch_irq_unmask(unsigned line)
+{
+    nvic_clear_pending(line);
+    nvic_enable(line);
 }
 
 void arch_console_write(const char *buf, uint32_t len)
@@ -222,8 +253,8 @@ static void trap_fault(const struct sim_exit *x)
 static void run_guest(struct arch_context *ctx)
 {
     struct sim_exit x = sim_cpu_run(&M->cpu, ctx);
-    bool interrupted = x.why == SIM_STOP_CLOCK && M->clock.now >= M->clock.deadline &&
-                       M->clock.now < M->clock.limit;
+    bool interrupted = x.why == SIM_STOP_CLOCK && M->clock.now < M->clock.limit &&
+                       service_devices();
     if (x.why == SIM_STOP_SVC || interrupted)
         sim_cpu_stacking_ok(&M->cpu, ctx->sp, x.pc, &x);
     if (x.why == SIM_STOP_CLOCK)
@@ -240,6 +271,22 @@ static void run_guest(struct arch_context *ctx)
 static void idle(void)
 {
     M->clock.now = sim_clock_stop_at(&M->clock);
+}
+
+/* The highest-priority (lowest-numbered) enabled, pending line enters the
+ * kernel's top half, one kernel entry per line. */
+static bool take_irq(void)
+{
+    int line = sim_nvic_next(&M->nvic);
+    if (line < 0)
+        return false;
+    sim_nvic_take(&M->nvic, (unsigned)line);
+    M->clock.kernel_entries++;
+    kern_trap_irq((unsigned)line);
+    sim_nvic_done(&M->nvic, (unsigned)line);
+    sync_deadline();
+    charge_entry();
+    return true;
 }
 
 /* The timer interrupt: a step of a long deadline re-arms SysTick without
@@ -270,12 +317,18 @@ void port_run(struct sim_machine *m, uint64_t limit)
         m->on_boot(m->event_user);
     drain_events();
     while (m->clock.now < m->clock.limit && !kern_halted()) {
+        sim_machine_poll_input(m);
+        service_devices();
+        if (take_irq()) {
+            drain_events();
+            continue;
+        }
         struct arch_context *ctx = kern_current();
         if (ctx)
             run_guest(ctx);
         else
             idle();
-        if (m->clock.now >= m->clock.deadline && m->clock.now < m->clock.limit)
+        if (m->clock.now < m->clock.limit && timer_due())
             timer_interrupt();
         drain_events();
     }

@@ -163,6 +163,121 @@ int32_t fen_report_application_message(const char *message, uint32_t length);
 int32_t fen_create_error_handler(void (*entry)(void), void *stack, uint32_t stack_size);
 int32_t fen_get_error_status(struct fen_error_status *status);
 
+/* ---- ports between partitions (docs/communication.md) -------------------- */
+
+/* Creates (in an init mode) a port the config declares for this partition,
+ * with its configured attributes; returns its id.  Sampling: depth is
+ * ignored; queuing: refresh is ignored. */
+int32_t fen_create_sampling_port(const char *name, uint32_t max_message,
+                                 enum fen_port_direction direction, uint64_t refresh);
+int32_t fen_create_queuing_port(const char *name, uint32_t max_message, uint32_t depth,
+                                enum fen_port_direction direction);
+int32_t fen_get_port_id(const char *name);
+int32_t fen_write_sampling_message(int32_t id, const void *msg, uint32_t length);
+/* Returns the length of the latest message (-FEN_NO_ACTION: none yet);
+ * info (may be NULL) says whether it is valid at this very cycle.  size
+ * must hold the port's largest message. */
+int32_t fen_read_sampling_message(int32_t id, void *buf, uint32_t size,
+                                  struct fen_sampling_info *info);
+/* Timeouts in cycles: 0 does not wait, FEN_INFINITE_TIME waits forever.
+ * A full queue refuses with -FEN_NOT_AVAILABLE (timeout 0) or
+ * -FEN_TIMED_OUT; the refusal is counted and flagged to the receiver. */
+int32_t fen_send_queuing_message(int32_t id, const void *msg, uint32_t length,
+                                 uint64_t timeout);
+/* Returns the message's length, with FEN_MSG_OVERFLOWED set when senders
+ * were refused since the previous receive (FEN_MSG_LEN(rc) is the length). */
+int32_t fen_receive_queuing_message(int32_t id, void *buf, uint32_t size, uint64_t timeout);
+int32_t fen_get_port_status(int32_t id, struct fen_port_status *status);
+
+/* ---- interrupts (docs/interrupts.md) ------------------------------------- */
+
+/* Lines of devices this partition owns (the config's `devices:`). */
+int32_t fen_irq_enable(uint32_t line);
+int32_t fen_irq_disable(uint32_t line);
+/* The interrupt process waits for the line's next assertion (the top half
+ * has masked it); event (may be NULL) gets its cycles. */
+int32_t fen_irq_wait(uint32_t line, struct fen_irq_event *event, uint64_t timeout);
+/* The device is served: the line is unmasked again. */
+int32_t fen_irq_ack(uint32_t line);
+
+/* ---- intra-partition objects (docs/communication.md) --------------------
+ * Semaphores, events, blackboards, buffers and mutexes are declared per
+ * partition in the config and found by name and kind; their ids are the
+ * partition's own.  They come back to their configured state whenever the
+ * partition (re)starts.  Timeouts are in cycles: 0 does not wait (an
+ * object not available is -FEN_NOT_AVAILABLE), FEN_INFINITE_TIME waits for
+ * ever, any other value at most that long (then -FEN_TIMED_OUT).  Waiting
+ * is refused (-FEN_INVALID_MODE) with the preemption lock held and in the
+ * error handler.  Waiters are served in the object's discipline (FIFO, or
+ * by priority and FIFO among equals); mutexes always by priority. */
+
+/* The kinds, as fen_object_status.kind gives them. */
+enum fen_object_kind {
+    FEN_OBJ_SEMAPHORE = 0,
+    FEN_OBJ_EVENT = 1,
+    FEN_OBJ_BLACKBOARD = 2,
+    FEN_OBJ_BUFFER = 3,
+    FEN_OBJ_MUTEX = 4,
+};
+
+/* -FEN_INVALID_CONFIG: no object of that name and kind. */
+int32_t fen_get_object_id(const char *name, enum fen_object_kind kind);
+int32_t fen_object_status(int32_t id, struct fen_object_status *status);
+
+/* Takes a unit; a signal with processes waiting hands its unit to the
+ * first of them; -FEN_NO_ACTION at the semaphore's maximum. */
+int32_t fen_sem_wait(int32_t id, uint64_t timeout);
+int32_t fen_sem_signal(int32_t id);
+
+/* Set makes the event up and readies every process waiting on it; reset
+ * puts it down; a wait returns at once while it is up. */
+int32_t fen_event_set(int32_t id);
+int32_t fen_event_reset(int32_t id);
+int32_t fen_event_wait(int32_t id, uint64_t timeout);
+
+/* A display (1..max_message bytes) replaces the message shown and gives
+ * every waiting reader a copy; a read returns the length of the message
+ * shown, copied to buf, which must hold the blackboard's max_message. */
+int32_t fen_blackboard_display(int32_t id, const void *msg, uint32_t length);
+int32_t fen_blackboard_read(int32_t id, void *buf, uint32_t size, uint64_t timeout);
+int32_t fen_blackboard_clear(int32_t id);
+
+/* A FIFO of messages: a send to a full buffer waits (the message stays
+ * in msg, which must not change until the call returns); a receive
+ * returns the oldest message's length, buf holding max_message bytes. */
+int32_t fen_buffer_send(int32_t id, const void *msg, uint32_t length, uint64_t timeout);
+int32_t fen_buffer_receive(int32_t id, void *buf, uint32_t size, uint64_t timeout);
+
+/* Recursive, up to 16 levels; only the owner unlocks (-FEN_INVALID_MODE).
+ * Priority inheritance or ceiling, as configured: a process above a
+ * ceiling mutex's ceiling may not lock it (-FEN_INVALID_CONFIG).  A
+ * process that stops or restarts lets go of its mutexes. */
+int32_t fen_mutex_lock(int32_t id, uint64_t timeout);
+int32_t fen_mutex_unlock(int32_t id);
+
+/* ---- the lightweight lock (docs/communication.md) -------------------------
+ * A lock in the partition's own memory for the threads of one partition:
+ * taken and given back with LDREX/STREX and no system call when nobody
+ * else wants it; a thread that finds it taken waits in the kernel, which
+ * wakes the waiters highest priority first.  No priority inheritance (use
+ * a mutex for that), not recursive.  The word: 0 free, 1 held, 2 held with
+ * threads (perhaps) waiting. */
+typedef struct {
+    volatile uint32_t word;
+} fen_lock_t;
+
+#define FEN_LOCK_INITIALIZER {0}
+
+void fen_lock_init(fen_lock_t *lock);
+/* 0: the caller holds it; -FEN_NOT_AVAILABLE (timeout 0), -FEN_TIMED_OUT,
+ * -FEN_INVALID_MODE (waiting refused), -FEN_INVALID_PARAM (not a word of
+ * the partition's writable memory). */
+int32_t fen_lock_acquire(fen_lock_t *lock, uint64_t timeout);
+/* fen_lock_acquire(lock, 0), which never makes a system call. */
+int32_t fen_lock_try(fen_lock_t *lock);
+/* -FEN_NO_ACTION when it was free. */
+int32_t fen_lock_release(fen_lock_t *lock);
+
 #ifdef __cplusplus
 }
 #endif

@@ -10,4 +10,9 @@
 #define CFG_APP_NAME "unit"
 #define CFG_MPU_REGIONS 8
 #define CFG_MPU_MAX_PART_REGIONS 3
+#define CFG_PORT_POOL 8
+#define CFG_CHANNEL_POOL 4
+#define CFG_OBJECT_POOL 16
+#define CFG_MSG_POOL_BYTES 4096
+#define CFG_IRQ_LINES 32
 #endif

@@ -11,9 +11,11 @@ uint64_t fake_deadline;
 char fake_console[8192];
 uint32_t fake_console_len;
 uint8_t fake_memory[0x10000];
+extern uint32_t fake_irq_masked;
 
 void fake_reset(void)
 {
+    fake_irq_masked = 0xffffffffu;
     fake_now = 0;
     fake_deadline = 0;
     fake_console_len = 0;
@@ -52,6 +54,20 @@ void arch_copy_from_user(void *dst, uint32_t src, uint32_t len)
 void arch_copy_to_user(uint32_t dst, const void *src, uint32_t len)
 {
     memcpy(fake_memory + dst, src, len);
+}
+
+uint32_t fake_irq_masked = 0xffffffffu; /* bit per line: masked */
+
+void arch_irq_mask(unsigned line)
+{
+    if (line < 32)
+        fake_irq_masked |= 1u << line;
+}
+
+void arch_irq_unmask(unsigned line)
+{
+    if (line < 32)
+        fake_irq_masked &= ~(1u << line);
 }
 
 void arch_console_write(const char *buf, uint32_t len)

@@ -21,6 +21,9 @@ extern uint8_t fake_memory[0x10000]; /* guest addresses 0x0000-0xffff */
 extern struct arch_mpu_region fake_mpu[];
 extern uint32_t fake_mpu_loads;
 
+/* NVIC lines 0..31 as the kernel left them: bit set = masked. */
+extern uint32_t fake_irq_masked;
+
 void fake_reset(void);
 
 /* Moves the clock to the deadline and enters the kernel, as a port would. */

@@ -6,4 +6,4 @@ static const struct cfg_window windows[] = {{0, 0, 0, 100}, {1, 0, 100, 100}};
 static const struct cfg_sched_part parts[] = {{250, 0, 100}, {250, 100, 100}};
 static const struct cfg_schedule schedule = {"default", 250, 2, windows, parts};
 const struct cfg_system cfg_system = {"unit", &fake_board, 2, fake_partitions,
-                                    &schedule, 1, &schedule, {0, 0}};
+                                    &schedule, 1, &schedule, {0, 0}, 0, 0, 0, 0, 0};

@@ -359,6 +359,40 @@ void expect_refusals(int who, const struct misuse *m, size_t count)
     }
 }
 
+static uint8_t memory_before[sizeof fake_memory];
+
+void expect_refusals_untouched(int who, const struct misuse *m, size_t count, bool fault)
+{
+    for (size_t i = 0; i < count; i++) {
+        ev_drain();
+        int first = num_events;
+        uint32_t masked = fake_irq_masked;
+        memcpy(memory_before, fake_memory, sizeof fake_memory);
+        expect_refusals(who, &m[i], 1);
+        if (fake_irq_masked != masked)
+            fail_msg("%s changed the NVIC mask: %#x, was %#x", m[i].what, fake_irq_masked,
+                     masked);
+        if (memcmp(memory_before, fake_memory, sizeof fake_memory) != 0)
+            fail_msg("%s wrote guest memory", m[i].what);
+        int syscalls = 0, faults = 0;
+        for (int e = first; e < num_events; e++) {
+            const struct trace_event *ev = &events[e];
+            if (ev->type == TR_SYSCALL && ev->a0 == m[i].n) {
+                syscalls++;
+            } else if (ev->type == TR_FAULT && who_matches(ev, who) &&
+                       ev->flags >> 4 == FEN_ERR_MEMORY_VIOLATION &&
+                       (ev->flags & TRACE_FAULT_SYSCALL) && ev->a1 == m[i].n) {
+                faults++;
+            } else {
+                fail_msg("%s emitted an event of type %u", m[i].what, ev->type);
+            }
+        }
+        if (syscalls != 1 || faults != (fault ? 1 : 0))
+            fail_msg("%s: %d TR_SYSCALL and %d TR_FAULT events, expected 1 and %d",
+                     m[i].what, syscalls, faults, fault ? 1 : 0);
+    }
+}
+
 /* --- outcomes ------------------------------------------------------------ */
 
 void check_restarted(int part, uint8_t mode, uint8_t condition, uint32_t restarts)

@@ -149,6 +149,12 @@ struct misuse {
  * kernel's console. */
 void expect_refusals(int who, const struct misuse *m, size_t count);
 
+/* expect_refusals, and besides: guest memory and the NVIC mask stay as they
+ * were, and each call leaves no event but its TR_SYSCALL and, when `fault`,
+ * one TR_FAULT of the caller with TRACE_FAULT_SYSCALL naming the call (a
+ * buffer that is not the caller's memory). */
+void expect_refusals_untouched(int who, const struct misuse *m, size_t count, bool fault);
+
 /* Every TR_WINDOW in the log began at its planned cycle and no event was
  * lost: the teardown of every test. */
 int arinc_teardown(void **state);

@@ -119,8 +119,36 @@ static const struct cfg_schedule schedules[] = {
     {"alt", 300, 2, alt_windows, alt_parts},
 };
 
+/* Channels (test_ports.c):
+ *   0 "q"  queuing, depth 2, 16 bytes, FIFO:     ctl.qout (0) -> pay.qin (1)
+ *   1 "s"  sampling, 8 bytes, refresh 50:        ctl.sout (2) -> pay.sin (3), ctl.sback (4)
+ *   2 "pq" queuing, depth 1, 4 bytes, priority:  pay.pout (5) -> ctl.pin (6)
+ * Message pool: q at 0 (2 x 32 bytes), s at 64 (24), pq at 88 (24). */
+static const uint16_t q_dest[] = {1}, s_dest[] = {3, 4}, pq_dest[] = {6};
+static const struct cfg_channel channels[] = {
+    {.name = "q", .kind = CFG_PORT_QUEUING, .discipline = CFG_DISCIPLINE_FIFO, .depth = 2,
+     .max_message = 16, .store = 0, .source = 0, .num_destinations = 1,
+     .destinations = q_dest},
+    {.name = "s", .kind = CFG_PORT_SAMPLING, .depth = 1, .max_message = 8, .refresh = 50,
+     .store = 64, .source = 2, .num_destinations = 2, .destinations = s_dest},
+    {.name = "pq", .kind = CFG_PORT_QUEUING, .discipline = CFG_DISCIPLINE_PRIORITY,
+     .depth = 1, .max_message = 4, .store = 88, .source = 5, .num_destinations = 1,
+     .destinations = pq_dest},
+};
+static const struct cfg_port ports[] = {
+    {"qout", 0, CFG_PORT_SOURCE, 0},      {"qin", 1, CFG_PORT_DESTINATION, 0},
+    {"sout", 0, CFG_PORT_SOURCE, 1},      {"sin", 1, CFG_PORT_DESTINATION, 1},
+    {"sback", 0, CFG_PORT_DESTINATION, 1}, {"pout", 1, CFG_PORT_SOURCE, 2},
+    {"pin", 0, CFG_PORT_DESTINATION, 2},
+};
+
+/* IRQ lines (test_irq.c): 3 is ctl's, 4 pay's, the rest nobody's. */
+static const uint8_t irq_owner[8] = {0xff, 0xff, 0xff, 0, 1, 0xff, 0xff, 0xff};
+
 const struct cfg_system cfg_system = {
     .app_name = "arinc", .board = &fake_board, .num_partitions = 2,
     .partitions = partitions, .schedule = &schedules[0], .num_schedules = 2,
     .schedules = schedules, .hm = TABLE(module_rules),
+    .num_ports = 7, .ports = ports, .num_channels = 3, .channels = channels,
+    .irq_owner = irq_owner,
 };

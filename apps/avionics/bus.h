@@ -1,9 +1,13 @@
 /*
- * bus.h - what the avionics partitions exchange through the shared regions
- * of app.yaml: sensors writes `samples`, control reads it and writes
- * `commands`, display reads both.  Partitions run one at a time (windows),
- * so a reader never sees a half-written record; `seq` tells it whether the
- * writer has run since it last looked.
+ * bus.h - what the avionics partitions exchange (app.yaml):
+ *   sensors -> control  queuing port `raw`: every sample, in order
+ *   control -> display  sampling port `cmd`: the latest command, with
+ *                       its validity (refresh 20 ms)
+ *   control -> display  queuing port `log`: one record per law run
+ *   sensors -> all      shared region `samples`: the latest sample as bulk
+ *                       data (a reader compares `seq` to see it change)
+ * Every message is copied by the kernel; no partition reads another's
+ * memory except through the shared region its rights allow.
  */
 #ifndef AVIONICS_BUS_H
 #define AVIONICS_BUS_H
@@ -11,11 +15,11 @@
 #include <stdint.h>
 
 struct sample {
-    uint32_t seq;        /* samples taken so far */
+    uint32_t seq;        /* the stimulus record's sequence number */
     int32_t pitch_mdeg;  /* millidegrees */
     int32_t roll_mdeg;
     int32_t airspeed_cms; /* cm/s */
-    uint64_t taken_at;   /* cycle */
+    uint64_t taken_at;   /* cycle the sample arrived (its interrupt) */
 };
 
 struct command {
@@ -25,14 +29,18 @@ struct command {
     int32_t aileron_mdeg;
 };
 
-extern char __region_samples_start[], __region_commands_start[];
+/* One law run, for the display's log. */
+struct law_record {
+    uint32_t seq;
+    uint32_t samples;    /* samples received in this run */
+    uint32_t gaps;       /* samples missing from the sequence so far */
+    uint32_t overflows;  /* receives flagged FEN_MSG_OVERFLOWED so far */
+};
+
+extern char __region_samples_start[];
 
 #define BUS_SAMPLE ((volatile struct sample *)__region_samples_start)
-#define BUS_COMMAND ((volatile struct command *)__region_commands_start)
 
-/* The process's stack, and the usual start-up of a partition with one
- * declared process: create it, start it, enter NORMAL; the initial thread
- * then stops. */
 #define AVIONICS_STACK 1024
 
 #endif

@@ -34,15 +34,21 @@ void scenario_run(struct scenario *s, const char *elf_dir, uint64_t frames)
     uint32_t peek = s->peek_addr;
     struct scenario_peek peeks[SCENARIO_MAX_PEEKS];
     size_t num_peeks = s->num_peeks;
+    const char *stimulus = s->stimulus;
     memcpy(peeks, s->peeks, sizeof peeks);
     memset(s, 0, sizeof *s);
     s->peek_addr = peek;
     s->num_peeks = num_peeks;
+    s->stimulus = stimulus;
     for (size_t i = 0; i < num_peeks; i++)
         s->peeks[i] = (struct scenario_peek){peeks[i].addr, peeks[i].len, NULL};
     FILE *console = open_memstream(&s->console, &s->console_len);
     if (!console || !sim_machine_init(&m, &cfg_system, elf_dir, console, stderr, err,
                                       sizeof err)) {
+        fprintf(stderr, "scenario: %s\n", err);
+        abort();
+    }
+    if (stimulus && !sim_machine_load_stimulus(&m, stimulus, err, sizeof err)) {
         fprintf(stderr, "scenario: %s\n", err);
         abort();
     }

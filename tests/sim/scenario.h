@@ -29,6 +29,7 @@ struct scenario {
     uint32_t peek_value;
     struct scenario_peek peeks[SCENARIO_MAX_PEEKS]; /* set before the run: */
     size_t num_peeks;                               /* ranges read at its end */
+    const char *stimulus; /* set before the run: a scenario file, or NULL */
 };
 
 /* Runs for `frames` major frames; partitions from `elf_dir`.  Keeps

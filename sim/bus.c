@@ -6,7 +6,7 @@ int sim_bus_attach(struct sim_bus *b, const char *name, uint32_t base,
 {
     if (b->num == SIM_BUS_MAX_DEVICES)
         return -1;
-    b->slot[b->num++] = (struct sim_bus_slot){base, size, name, ops, dev};
+    b->slot[b->num++] = (struct sim_bus_slot){base, size, name, ops, dev, false};
     return 0;
 }
 
@@ -34,10 +34,10 @@ uint32_t sim_bus_read(struct sim_bus *b, uint32_t addr)
         stray(b, "read", addr);
         return 0;
     }
-    if (b->before)
+    if (s->timed && b->before)
         b->before(b->hook_user);
     uint32_t v = s->ops->read(s->dev, addr - s->base);
-    if (b->after)
+    if (s->timed && b->after)
         b->after(b->hook_user);
     return v;
 }
@@ -49,9 +49,9 @@ void sim_bus_write(struct sim_bus *b, uint32_t addr, uint32_t value)
         stray(b, "write", addr);
         return;
     }
-    if (b->before)
+    if (s->timed && b->before)
         b->before(b->hook_user);
     s->ops->write(s->dev, addr - s->base, value);
-    if (b->after)
+    if (s->timed && b->after)
         b->after(b->hook_user);
 }

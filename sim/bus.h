@@ -6,6 +6,7 @@
 #ifndef FENESTRA_SIM_BUS_H
 #define FENESTRA_SIM_BUS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -21,6 +22,7 @@ struct sim_bus_slot {
     const char *name;
     const struct sim_device_ops *ops;
     void *dev;
+    bool timed; /* a device with timed events: accesses run the hooks */
 };
 
 /* Called around every access that reaches a device: the machine brings

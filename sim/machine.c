@@ -244,6 +244,10 @@ static bool attach_devices(struct sim_machine *m, char *err, unsigned errlen)
         if (ops && sim_bus_attach(&m->bus, dev->cfg->name, dev->cfg->base, dev->cfg->size,
                                   ops, dev->model) != 0)
             return too_many(m, "devices on the bus", SIM_BUS_MAX_DEVICES, err, errlen);
+        /* The guest's devices have timed events; SysTick is the port's,
+         * and the kernel's MPU and NVIC accesses need no hooks. */
+        if (ops)
+            m->bus.slot[m->bus.num - 1].timed = dev->kind != SIM_DEV_SYSTICK;
     }
     m->num_devs = b->num_devices;
     sim_stim_cursor_init(&m->irq_inputs, NULL, SIM_STIM_TARGET_NVIC);
@@ -342,7 +346,7 @@ static uint64_t dev_next(const struct sim_dev *d)
     }
 }
 
-uint64_t sim_machine_next_event(const struct sim_machine *m)
+static void replan(struct sim_machine *m)
 {
     uint64_t best = input_due(&m->irq_inputs);
     for (unsigned i = 0; i < m->num_devs; i++) {
@@ -350,7 +354,13 @@ uint64_t sim_machine_next_event(const struct sim_machine *m)
         if (t < best)
             best = t;
     }
-    return best;
+    m->next_due = best;
+}
+
+/* Asked on every pass of the port's loop: the plan is kept, not redone. */
+uint64_t sim_machine_next_event(const struct sim_machine *m)
+{
+    return m->next_due;
 }
 
 static void fire_buttons(struct sim_machine *m, struct sim_dev *d)
@@ -404,6 +414,8 @@ static void fire_dev(struct sim_machine *m, struct sim_dev *d)
  * the board, and the scenario's irq records after every device. */
 static void fire_events(struct sim_machine *m)
 {
+    if (m->next_due > m->clock.now)
+        return;
     for (;;) {
         uint64_t best = UINT64_MAX;
         int who = -1;
@@ -418,8 +430,10 @@ static void fire_events(struct sim_machine *m)
             best = input_due(&m->irq_inputs);
             who = SIM_MAX_DEVICES;
         }
-        if (best > m->clock.now)
+        if (best > m->clock.now) {
+            m->next_due = best;
             return;
+        }
         if (who == SIM_MAX_DEVICES)
             fire_irq(m);
         else
@@ -447,6 +461,7 @@ static void before_access(void *user)
 static void after_access(void *user)
 {
     struct sim_machine *m = user;
+    replan(m);
     if (m->nvic.fresh) {
         m->nvic.fresh = false;
         sim_cpu_stop_early(&m->cpu, m->clock.now);
@@ -474,6 +489,8 @@ bool sim_machine_init(struct sim_machine *m, const struct cfg_system *sys,
                            errlen) &&
               attach_nvic(m, err, errlen) && attach_devices(m, err, errlen) &&
               map_devices(m, err, errlen) && load_all(m, elf_dir, err, errlen);
+    if (ok)
+        replan(m);
     m->bus.before = before_access;
     m->bus.after = after_access;
     m->bus.hook_user = m;
@@ -495,6 +512,7 @@ bool sim_machine_load_stimulus(struct sim_machine *m, const char *path, char *er
     for (unsigned i = 0; i < m->num_devs; i++)
         sim_stim_cursor_init(&m->dev[i].inputs, ok ? &m->scenario : NULL, i);
     sim_stim_cursor_init(&m->irq_inputs, ok ? &m->scenario : NULL, SIM_STIM_TARGET_NVIC);
+    replan(m);
     return ok;
 }
 
@@ -530,7 +548,10 @@ bool sim_machine_keyboard(struct sim_machine *m, const char *uart, int fd, char 
 
 void sim_machine_poll_input(struct sim_machine *m)
 {
+    if (m->keyboard.fd < 0)
+        return;
     sim_keyboard_poll(&m->keyboard, m->clock.now);
+    replan(m);
 }
 
 static void report_uart(const struct sim_uart *u, FILE *out)

@@ -113,6 +113,8 @@ struct sim_machine {
     sim_input_fn on_input;       /* every external input as it takes effect */
     void *input_user;
     uint64_t events_lost;
+    uint64_t next_due; /* the devices' next event, re-planned whenever one
+                          fires, a device is accessed or input arrives */
 };
 
 /* Builds the board twin and loads each partition from

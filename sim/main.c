@@ -64,7 +64,7 @@ static void print_summary(const struct sim_machine *m, uint64_t frames, double s
             m->sys->app_name, frames, c->now, (double)c->now / m->sys->board->clock_hz,
             c->insns, c->kernel_entries, secs, mips);
     if (m->cpu.precise_steps)
-        fprintf(stderr, "run: %" PRIu64 " accesses settled exactly (pages split by "
+        fprintf(stderr, "run: %" PRIu64 " accesses settled exactly (device registers, or pages split by "
                 "an MPU region edge or subregion)\n", m->cpu.precise_steps);
     if (m->events_lost)
         fprintf(stderr, "run: warning: %" PRIu64 " kernel events were lost\n",

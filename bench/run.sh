@@ -31,7 +31,27 @@ native_sum=$("$BIN/bench-native" | sed -n 's/.*checksum=\(0x[0-9a-f]*\).*/\1/p')
 guest_sum=$("$BIN/bench_cpu-sim" --frames 1000 2>/dev/null | sed -n 's/.*checksum=\(0x[0-9a-f]*\).*/\1/p')
 [ "$native_sum" = "$guest_sum" ] || { echo "checksums differ: native $native_sum, guest $guest_sum" >&2; exit 1; }
 
-native="" cpu="" null="" win="" busy="" p1="" p8="" p64=""
+# bench_irq's input: a pulse on the stimulus device's line 30 every 2000
+# cycles in owner's half of each 10 ms frame (250000 cycles), 200 frames.
+# Pulses need no device access to clear, so the figure is the kernel's
+# path alone (device-register accesses are settled exactly, one
+# instruction at a time, and cost far more: docs/benchmarks.md).
+IRQ_FRAMES=200
+stim=$(mktemp); trap 'rm -f "$stim"' EXIT
+awk -v n="$IRQ_FRAMES" 'BEGIN { for (f = 0; f < n; f++) for (c = 1000; c < 125000; c += 2000)
+  printf "%d irq 30\n", f * 250000 + c }' > "$stim"
+irq_records=$(wc -l < "$stim")
+
+# ports APP ARGS: "host_s messages" of a bench_ports run (the receiving
+# port's count from --ports).
+ports() {
+  local out
+  out=$("$BIN/bench_ports-sim" --quiet --ports "$@" 2>&1)
+  echo "$(echo "$out" | sed -n 's/.*host \([0-9.]*\) s.*/\1/p') \
+$(echo "$out" | awk '$1 == "recv.in" {print $4}')"
+}
+
+native="" cpu="" null="" win="" busy="" p1="" p8="" p64="" port="" irq="" irq0=""
 for _ in $(seq "$RUNS"); do
   native+="$("$BIN/bench-native" | sed -n 's/.*seconds=\([0-9.]*\).*/\1/p')"$'\n'
   cpu+="$(sim bench_cpu --frames 1000)"$'\n'
@@ -41,7 +61,11 @@ for _ in $(seq "$RUNS"); do
   p1+="$(sim bench_procs_1 --frames 400)"$'\n'
   p8+="$(sim bench_procs_8 --frames 400)"$'\n'
   p64+="$(sim bench_procs_64 --frames 400)"$'\n'
+  port+="$(ports --frames 2000)"$'\n'
+  irq+="$(sim bench_irq --frames $IRQ_FRAMES --stimulus "$stim")"$'\n'
+  irq0+="$(sim bench_irq --frames $IRQ_FRAMES --stimulus none)"$'\n'
 done
+port=$(echo -n "$port"); irq=$(echo -n "$irq"); irq0=$(echo -n "$irq0")
 native=$(echo -n "$native"); cpu=$(echo -n "$cpu"); null=$(echo -n "$null")
 win=$(echo -n "$win"); busy=$(echo -n "$busy")
 p1=$(echo -n "$p1"); p8=$(echo -n "$p8"); p64=$(echo -n "$p64")
@@ -78,5 +102,22 @@ echo "| ... of which stopping and switching (the guest's own instructions at the
 echo "| process switch (timed wait 0 to the next thread of the same priority), per kernel entry, 1 other thread ready | $(echo "$p1" | per_entry_us) us | 400 frames of 10 ms, one partition |"
 echo "| ... 8 other threads ready | $(echo "$p8" | per_entry_us) us | |"
 echo "| ... 64 other threads ready | $(echo "$p64" | per_entry_us) us | 64 / 1 = $(paste <(echo "$p64") <(echo "$p1") | awk '{printf "%.2f\n", ($1 / $3) / ($5 / $7)}' | median)x (median of per-round ratios) |"
+port_msgs=$(echo "$port" | col 2 | head -1)
+# 2000 frames of 1 ms: 2 simulated seconds.
+echo "| queuing port throughput, 16-byte messages, depth 256, sender and receiver in alternate 0.5 ms windows | $(echo "$port" | awk '{printf "%.0f\n", $2 / $1}' | median) messages per host second | $port_msgs messages in 2 simulated s = $((port_msgs / 2)) per simulated second |"
+# Interrupts: the extra host time and kernel entries of the run with
+# records over the one without, per record.
+irq_us() {
+  paste <(echo "$irq") <(echo "$irq0") | awk -v n="$irq_records" '{printf "%.4f\n", ($1 - $5) / n * 1e6}' | median
+}
+irq_entries=$(paste <(echo "$irq") <(echo "$irq0") | head -1 | awk -v n="$irq_records" '{printf "%.2f", ($3 - $7) / n}')
+# The top half: an interrupt's whole path minus its process's two calls
+# (wait and acknowledge), costed as the same round's null call.
+top_half_us() {
+  paste <(echo "$irq") <(echo "$irq0") <(echo "$null") |
+    awk -v n="$irq_records" '{printf "%.4f\n", ($1 - $5) / n * 1e6 - 2 * $9 / $11 * 1e6}' | median
+}
+echo "| interrupt, from assertion to acknowledgement (top half, switch to the interrupt process, its wait and ack calls), per interrupt | $(irq_us) us | $irq_records line pulses, $irq_entries kernel entries each |"
+echo "| ... of which the top half and the switch (the two calls, costed as the same round's null call, subtracted) | $(top_half_us) us | 64 simulated cycles charged per kernel entry (sim.irq) |"
 echo
 echo "checksum $native_sum on both sides; machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"

@@ -9,6 +9,7 @@
 #ifndef FENESTRA_PART_H
 #define FENESTRA_PART_H
 
+#include "abi.h"
 #include "kstate.h"
 
 /* Power-on: every partition cold starts (condition NORMAL_START). */
@@ -31,6 +32,12 @@ void part_stop_module(void);
 /* Every partition cold starts (condition HM_MODULE_RESTART) and the
  * initial schedule begins a major frame now. */
 void part_restart_module(void);
+
+/* COLD_START or WARM_START: the partition is initialising. */
+static inline bool part_in_init_mode(const struct part *p)
+{
+    return p->mode == FEN_MODE_COLD_START || p->mode == FEN_MODE_WARM_START;
+}
 
 static inline uint8_t part_index(const struct part *p)
 {

@@ -21,11 +21,6 @@ static void emit_op(const struct thread *t, enum process_op op, uint64_t v)
                (uint32_t)(v >> 32));
 }
 
-static bool in_init_mode(const struct part *p)
-{
-    return p->mode == FEN_MODE_COLD_START || p->mode == FEN_MODE_WARM_START;
-}
-
 /* The first start of one of p's periods in the current schedule at or
  * after `at`: its periods begin at first_offset into the frame and every
  * period after (and before) that. */
@@ -100,7 +95,7 @@ void process_start(struct thread *t, uint64_t delay)
     t->port_delivered = PORT_NONE;
     t->start_delay = delay;
     emit_op(t, PROC_OP_START, delay);
-    if (in_init_mode(part_of(t)) && t->local_id != 0 && t != part_of(t)->handler) {
+    if (part_in_init_mode(part_of(t)) && t->local_id != 0 && t != part_of(t)->handler) {
         t->state = THREAD_WAITING;
         t->wait = WAIT_NORMAL;
         t->start_delay = delay;

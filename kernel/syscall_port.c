@@ -1,14 +1,10 @@
 /* syscall_port.c - the port services (kernel/abi.h 36-42): argument
  * checks, in ARINC 653's order, then ports.c.  A refused call changes
  * nothing. */
+#include "part.h"
 #include "ports.h"
 #include "space.h"
 #include "syscall_impl.h"
-
-static bool in_init_mode(const struct part *p)
-{
-    return p->mode == FEN_MODE_COLD_START || p->mode == FEN_MODE_WARM_START;
-}
 
 /* The caller's declared port of that name, or NULL. */
 static const struct cfg_port *declared(const struct thread *t, const char *name)
@@ -43,7 +39,7 @@ int32_t sys_create_port(struct thread *t)
     const struct cfg_port *c = declared(t, a.name);
     if (!c || !attributes_match(c, &a))
         return -FEN_INVALID_CONFIG;
-    if (!in_init_mode(sys_part(t)))
+    if (!part_in_init_mode(sys_part(t)))
         return -FEN_INVALID_MODE;
     uint32_t id = (uint32_t)(c - cfg_system.ports);
     if (kstate.ports[id].created)

@@ -2,6 +2,7 @@
  * Each call checks every argument first and changes nothing on an error. */
 #include "ktime.h"
 #include "object.h"
+#include "part.h"
 #include "process.h"
 #include "space.h"
 #include "syscall_impl.h"
@@ -15,11 +16,6 @@ static struct thread *process_arg(struct thread *t, unsigned n)
 {
     struct thread *p = thread_of(sys_part(t), sys_arg(t, n));
     return p && p->state != THREAD_UNUSED ? p : 0;
-}
-
-static bool in_init_mode(const struct part *p)
-{
-    return p->mode == FEN_MODE_COLD_START || p->mode == FEN_MODE_WARM_START;
 }
 
 static const struct cfg_process *declared(const struct part *p, const char *name,
@@ -47,7 +43,7 @@ int32_t sys_create_process(struct thread *t)
     const struct cfg_process *c = declared(p, a.name, &slot);
     if (!c)
         return -FEN_INVALID_CONFIG;
-    if (!in_init_mode(p))
+    if (!part_in_init_mode(p))
         return -FEN_INVALID_MODE;
     if (!sys_thread_layout_ok(t, a.entry, a.stack_base, a.stack_size, a.exit_to))
         return -FEN_INVALID_PARAM;

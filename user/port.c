@@ -7,33 +7,8 @@
 #include <string.h>
 
 #include "fenestra.h"
+#include "runtime.h"
 #include "svc.h"
-
-/* The length of name, looking no further than FEN_NAME_MAX bytes. */
-static uint32_t name_len(const char *name)
-{
-    uint32_t n = 0;
-    while (n < FEN_NAME_MAX && name[n])
-        n++;
-    return n;
-}
-
-static uint32_t ptr(const void *p)
-{
-    return (uint32_t)(uintptr_t)p;
-}
-
-/* id | len << 16; a length that does not fit is passed as 0xffff, which
- * no port accepts (CFG_MAX_MESSAGE is 8192), so it is refused, not cut. */
-static uint32_t id_len(int32_t id, uint32_t len)
-{
-    return ((uint32_t)id & 0xffffu) | (len > 0xffffu ? 0xffffu : len) << 16;
-}
-
-static int32_t svc_timeout(uint32_t num, uint32_t a0, uint32_t a1, uint64_t timeout)
-{
-    return (int32_t)fen_svc(num, a0, a1, (uint32_t)timeout, (uint32_t)(timeout >> 32)).r0;
-}
 
 static int32_t create(const char *name, uint32_t kind, uint32_t direction,
                       uint32_t max_message, uint32_t depth, uint64_t refresh)
@@ -41,11 +16,11 @@ static int32_t create(const char *name, uint32_t kind, uint32_t direction,
     struct fen_port_create a = {.kind = kind, .direction = direction,
                                 .max_message = max_message, .depth = depth,
                                 .refresh = refresh};
-    uint32_t n = name_len(name);
+    uint32_t n = fen_name_len(name);
     if (n >= FEN_NAME_MAX)
         return -FEN_INVALID_CONFIG; /* no declared port has such a name */
     memcpy(a.name, name, n);
-    return fen_svc32(FEN_SYS_CREATE_PORT, ptr(&a), 0);
+    return fen_svc32(FEN_SYS_CREATE_PORT, fen_ptr(&a), 0);
 }
 
 int32_t fen_create_sampling_port(const char *name, uint32_t max_message,
@@ -62,34 +37,34 @@ int32_t fen_create_queuing_port(const char *name, uint32_t max_message, uint32_t
 
 int32_t fen_get_port_id(const char *name)
 {
-    return fen_svc32(FEN_SYS_GET_PORT_ID, ptr(name), name_len(name));
+    return fen_svc32(FEN_SYS_GET_PORT_ID, fen_ptr(name), fen_name_len(name));
 }
 
 int32_t fen_write_sampling_message(int32_t id, const void *msg, uint32_t length)
 {
-    return fen_svc32(FEN_SYS_WRITE_SAMPLING, id_len(id, length), ptr(msg));
+    return fen_svc32(FEN_SYS_WRITE_SAMPLING, fen_id_len(id, length), fen_ptr(msg));
 }
 
 int32_t fen_read_sampling_message(int32_t id, void *buf, uint32_t size,
                                   struct fen_sampling_info *info)
 {
-    return (int32_t)fen_svc(FEN_SYS_READ_SAMPLING, id_len(id, size), ptr(buf), ptr(info), 0).r0;
+    return (int32_t)fen_svc(FEN_SYS_READ_SAMPLING, fen_id_len(id, size), fen_ptr(buf), fen_ptr(info), 0).r0;
 }
 
 int32_t fen_send_queuing_message(int32_t id, const void *msg, uint32_t length,
                                  uint64_t timeout)
 {
-    return svc_timeout(FEN_SYS_SEND_QUEUING, id_len(id, length), ptr(msg), timeout);
+    return fen_svc_timeout(FEN_SYS_SEND_QUEUING, fen_id_len(id, length), fen_ptr(msg), timeout);
 }
 
 int32_t fen_receive_queuing_message(int32_t id, void *buf, uint32_t size, uint64_t timeout)
 {
-    return svc_timeout(FEN_SYS_RECEIVE_QUEUING, id_len(id, size), ptr(buf), timeout);
+    return fen_svc_timeout(FEN_SYS_RECEIVE_QUEUING, fen_id_len(id, size), fen_ptr(buf), timeout);
 }
 
 int32_t fen_get_port_status(int32_t id, struct fen_port_status *status)
 {
-    return fen_svc32(FEN_SYS_PORT_STATUS, (uint32_t)id, ptr(status));
+    return fen_svc32(FEN_SYS_PORT_STATUS, (uint32_t)id, fen_ptr(status));
 }
 
 int32_t fen_irq_enable(uint32_t line)
@@ -104,7 +79,7 @@ int32_t fen_irq_disable(uint32_t line)
 
 int32_t fen_irq_wait(uint32_t line, struct fen_irq_event *event, uint64_t timeout)
 {
-    return svc_timeout(FEN_SYS_IRQ_WAIT, line, ptr(event), timeout);
+    return fen_svc_timeout(FEN_SYS_IRQ_WAIT, line, fen_ptr(event), timeout);
 }
 
 int32_t fen_irq_ack(uint32_t line)

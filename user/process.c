@@ -11,21 +11,6 @@
 #include "runtime.h"
 #include "svc.h"
 
-static uint32_t ptr(const void *p)
-{
-    return (uint32_t)(uintptr_t)p;
-}
-
-/* The length of name, looking no further than FEN_NAME_MAX bytes: a longer
- * one is passed as FEN_NAME_MAX and the kernel refuses it. */
-static uint32_t name_len(const char *name)
-{
-    uint32_t n = 0;
-    while (n < FEN_NAME_MAX && name[n])
-        n++;
-    return n;
-}
-
 /* Where a process whose entry function returns lands: it stops. */
 static __attribute__((noreturn, noinline)) void fen_process_return(void)
 {
@@ -36,16 +21,16 @@ int32_t fen_create_process(const char *name, fen_thread_entry_t entry, void *sta
                            uint32_t stack_size)
 {
     struct fen_process_create a = {
-        .entry = ptr((const void *)entry),
-        .stack_base = ptr(stack),
+        .entry = fen_ptr((const void *)entry),
+        .stack_base = fen_ptr(stack),
         .stack_size = stack_size,
-        .exit_to = ptr((const void *)fen_process_return),
+        .exit_to = fen_ptr((const void *)fen_process_return),
     };
-    uint32_t n = name_len(name);
+    uint32_t n = fen_name_len(name);
     if (n >= FEN_NAME_MAX)
         return -FEN_INVALID_CONFIG; /* no declared process has such a name */
     memcpy(a.name, name, n);
-    int32_t id = fen_svc32(FEN_SYS_CREATE_PROCESS, ptr(&a), 0);
+    int32_t id = fen_svc32(FEN_SYS_CREATE_PROCESS, fen_ptr(&a), 0);
     if (id >= 0)
         fen_stdio_attach((uintptr_t)stack, (uintptr_t)stack + stack_size);
     return id;
@@ -106,7 +91,7 @@ int32_t fen_unlock_preemption(void)
 
 int32_t fen_get_process_id(const char *name)
 {
-    return fen_svc32(FEN_SYS_GET_PROCESS_ID, ptr(name), name_len(name));
+    return fen_svc32(FEN_SYS_GET_PROCESS_ID, fen_ptr(name), fen_name_len(name));
 }
 
 int32_t fen_get_my_id(void)
@@ -116,7 +101,7 @@ int32_t fen_get_my_id(void)
 
 int32_t fen_get_process_status(int32_t id, struct fen_process_status *status)
 {
-    return fen_svc32(FEN_SYS_GET_PROCESS_STATUS, (uint32_t)id, ptr(status));
+    return fen_svc32(FEN_SYS_GET_PROCESS_STATUS, (uint32_t)id, fen_ptr(status));
 }
 
 /* ---- time ---------------------------------------------------------------- */
@@ -145,7 +130,7 @@ int32_t fen_set_partition_mode(enum fen_mode mode)
 
 int32_t fen_get_partition_status(struct fen_partition_status *status)
 {
-    return fen_svc32(FEN_SYS_GET_PARTITION_STATUS, ptr(status), 0);
+    return fen_svc32(FEN_SYS_GET_PARTITION_STATUS, fen_ptr(status), 0);
 }
 
 int32_t fen_set_schedule(int32_t id)
@@ -155,12 +140,12 @@ int32_t fen_set_schedule(int32_t id)
 
 int32_t fen_get_schedule_id(const char *name)
 {
-    return fen_svc32(FEN_SYS_GET_SCHEDULE_ID, ptr(name), name_len(name));
+    return fen_svc32(FEN_SYS_GET_SCHEDULE_ID, fen_ptr(name), fen_name_len(name));
 }
 
 int32_t fen_get_schedule_status(struct fen_schedule_status *status)
 {
-    return fen_svc32(FEN_SYS_GET_SCHEDULE_STATUS, ptr(status), 0);
+    return fen_svc32(FEN_SYS_GET_SCHEDULE_STATUS, fen_ptr(status), 0);
 }
 
 int32_t fen_window_complete(void)
@@ -172,19 +157,19 @@ int32_t fen_window_complete(void)
 
 int32_t fen_raise_application_error(const char *message, uint32_t length)
 {
-    return fen_svc32(FEN_SYS_RAISE_ERROR, ptr(message), length);
+    return fen_svc32(FEN_SYS_RAISE_ERROR, fen_ptr(message), length);
 }
 
 int32_t fen_report_application_message(const char *message, uint32_t length)
 {
-    return fen_svc32(FEN_SYS_REPORT_MESSAGE, ptr(message), length);
+    return fen_svc32(FEN_SYS_REPORT_MESSAGE, fen_ptr(message), length);
 }
 
 int32_t fen_create_error_handler(void (*entry)(void), void *stack, uint32_t stack_size)
 {
-    int32_t id = (int32_t)fen_svc(FEN_SYS_CREATE_ERROR_HANDLER, ptr((const void *)entry),
-                                  ptr(stack), stack_size,
-                                  ptr((const void *)fen_process_return)).r0;
+    int32_t id = (int32_t)fen_svc(FEN_SYS_CREATE_ERROR_HANDLER, fen_ptr((const void *)entry),
+                                  fen_ptr(stack), stack_size,
+                                  fen_ptr((const void *)fen_process_return)).r0;
     if (id >= 0)
         fen_stdio_attach((uintptr_t)stack, (uintptr_t)stack + stack_size);
     return id;
@@ -192,5 +177,5 @@ int32_t fen_create_error_handler(void (*entry)(void), void *stack, uint32_t stac
 
 int32_t fen_get_error_status(struct fen_error_status *status)
 {
-    return fen_svc32(FEN_SYS_GET_ERROR_STATUS, ptr(status), 0);
+    return fen_svc32(FEN_SYS_GET_ERROR_STATUS, fen_ptr(status), 0);
 }

@@ -52,6 +52,13 @@ fen_svc_arg64(uint32_t num, uint64_t arg)
     return fen_svc32(num, (uint32_t)arg, (uint32_t)(arg >> 32));
 }
 
+/* A blocking call: two arguments, then a 64-bit timeout in r2 (low) : r3. */
+static inline __attribute__((always_inline)) int32_t
+fen_svc_timeout(uint32_t num, uint32_t a0, uint32_t a1, uint64_t timeout)
+{
+    return (int32_t)fen_svc(num, a0, a1, (uint32_t)timeout, (uint32_t)(timeout >> 32)).r0;
+}
+
 /* A call returning a 64-bit value in r0 (low) : r1 (high). */
 static inline __attribute__((always_inline)) uint64_t
 fen_svc_ret64(uint32_t num)

@@ -4,12 +4,17 @@
 #include "scenario.h"
 
 #include <fcntl.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
 #include <gelf.h>
 #include <libelf.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <cmocka.h>
 
 #include "config.h"
 #include "machine.h"
@@ -160,4 +165,10 @@ long scenario_find_mode(const struct scenario *s, size_t from, int part, uint32_
         if (s->ev[i].a0 == mode)
             return i;
     return -1;
+}
+
+void scenario_expect_console(const struct scenario *s, const char *text)
+{
+    if (!strstr(s->console, text))
+        fail_msg("missing console line: %s\n--- console:\n%s", text, s->console);
 }

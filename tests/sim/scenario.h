@@ -45,6 +45,10 @@ size_t scenario_peek(struct scenario *s, uint32_t addr, uint32_t len);
  * (aborts when it is not there): where a partition's static lies. */
 uint32_t scenario_symbol(const char *elf_dir, const char *part, const char *symbol);
 
+/* Fails the calling cmocka test, showing the console, unless the run's
+ * console output contains `text`. */
+void scenario_expect_console(const struct scenario *s, const char *text);
+
 /* Index of the next event at or after `from` of `type` (and partition
  * `part`, unless part < 0), or -1. */
 long scenario_find(const struct scenario *s, size_t from, uint8_t type, int part);

@@ -39,8 +39,7 @@ static int free_run(void **state)
 
 static void expect_line(const char *line)
 {
-    if (!strstr(run.console, line))
-        fail_msg("missing console line: %s\n--- console:\n%s", line, run.console);
+    scenario_expect_console(&run, line);
 }
 
 /* Each life prints what it found: a warm start found the previous life's

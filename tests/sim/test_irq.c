@@ -47,10 +47,7 @@ static int free_run(void **state)
 
 static void expect_line(const char *line)
 {
-    if (!strstr(run.console, line)) {
-        print_error("console lacks '%s':\n%s\n", line, run.console);
-        fail();
-    }
+    scenario_expect_console(&run, line);
 }
 
 static void only_the_owner_touches_its_lines(void **state)

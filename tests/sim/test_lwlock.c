@@ -41,8 +41,7 @@ static int free_run(void **state)
 
 static void expect_line(const char *line)
 {
-    if (!strstr(run.console, line))
-        fail_msg("missing console line: %s\n--- console:\n%s", line, run.console);
+    scenario_expect_console(&run, line);
 }
 
 static bool is_syscall(const struct trace_event *e, uint32_t n)

@@ -51,7 +51,21 @@ ports() {
 $(echo "$out" | awk '$1 == "recv.in" {print $4}')"
 }
 
-native="" cpu="" null="" win="" busy="" p1="" p8="" p64="" port="" irq="" irq0=""
+# rec APP ARGS: "plain_s recorded_s replayed_s bytes" of one app: a run, the
+# same run recorded, and the replay of that recording (checking every event).
+rec_file=$(mktemp)
+trap 'rm -f "$stim" "$rec_file"' EXIT
+rec() {
+  local app=$1; shift
+  local plain recd repl
+  plain=$(sim "$app" "$@" | col 1)
+  recd=$(sim "$app" "$@" --record "$rec_file" | col 1)
+  repl=$("$BIN/$app-sim" --replay "$rec_file" 2>&1 >/dev/null | sed -n 's/^replay: .*matched.* host \([0-9.]*\) s.*/\1/p')
+  [ -n "$repl" ] || { echo "bench: replay of $app did not match its recording" >&2; exit 1; }
+  echo "$plain $recd $repl $(stat -c %s "$rec_file")"
+}
+
+native="" cpu="" null="" win="" busy="" p1="" p8="" p64="" port="" irq="" irq0="" rav="" rport=""
 for _ in $(seq "$RUNS"); do
   native+="$("$BIN/bench-native" | sed -n 's/.*seconds=\([0-9.]*\).*/\1/p')"$'\n'
   cpu+="$(sim bench_cpu --frames 1000)"$'\n'
@@ -64,7 +78,10 @@ for _ in $(seq "$RUNS"); do
   port+="$(ports --frames 2000)"$'\n'
   irq+="$(sim bench_irq --frames $IRQ_FRAMES --stimulus "$stim")"$'\n'
   irq0+="$(sim bench_irq --frames $IRQ_FRAMES --stimulus none)"$'\n'
+  rav+="$(rec avionics --frames 100)"$'\n'
+  rport+="$(rec bench_ports --frames 2000)"$'\n'
 done
+rav=$(echo -n "$rav"); rport=$(echo -n "$rport")
 port=$(echo -n "$port"); irq=$(echo -n "$irq"); irq0=$(echo -n "$irq0")
 native=$(echo -n "$native"); cpu=$(echo -n "$cpu"); null=$(echo -n "$null")
 win=$(echo -n "$win"); busy=$(echo -n "$busy")
@@ -119,5 +136,18 @@ top_half_us() {
 }
 echo "| interrupt, from assertion to acknowledgement (top half, switch to the interrupt process, its wait and ack calls), per interrupt | $(irq_us) us | $irq_records line pulses, $irq_entries kernel entries each |"
 echo "| ... of which the top half and the switch (the two calls, costed as the same round's null call, subtracted) | $(top_half_us) us | 64 simulated cycles charged per kernel entry (sim.irq) |"
+# Recording and replay: per-round ratios to the plain run of the same round.
+rec_rows() {
+  local name=$1 data=$2
+  echo "| $name: recording overhead (recorded / plain run - 1) | $(echo "$data" | awk '{printf "%.1f\n", ($2 / $1 - 1) * 100}' | median) % | plain $(echo "$data" | col 1 | median) s, recorded $(echo "$data" | col 2 | median) s, $(echo "$data" | col 4 | head -1) bytes |"
+  echo "| $name: replay speed (plain run / replay, every event checked) | $(echo "$data" | awk '{printf "%.1f\n", $1 / $3 * 100}' | median) % of live | replay $(echo "$data" | col 3 | median) s |"
+}
+rec_rows "avionics, 100 frames (stimulus, interrupts, ports)" "$rav"
+rec_rows "bench_ports, 2000 frames (an event every few hundred cycles)" "$rport"
+# Reverse execution in a recording of about 10^9 guest instructions.
+"$BIN/bench_windows_spin-sim" --quiet --frames 41000 --record "$rec_file" 2>/dev/null
+rv=$("$BIN/bench-reverse" "$rec_file" 21)
+kv() { echo "$rv" | sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
+echo "| reverse-stepi from a random point of a recording of $(kv insns) guest instructions | median $(kv stepi_median_ms) ms, max $(kv stepi_max_ms) ms | $(kv points) points; replay to the end with snapshots $(kv forward_s) s; $(kv snapshots) snapshots, $(kv snapshot_bytes) bytes of a $(kv budget) budget, one every $(kv every) cycles |"
 echo
 echo "checksum $native_sum on both sides; machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"

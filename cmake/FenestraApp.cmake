@@ -5,7 +5,8 @@
 # For one app: runs the config compiler, builds each partition's ELF with
 # its generated linker script, and builds the kernel with the generated
 # tables: as the simulator executable `<app>-sim` in host builds, as the
-# static library `<app>_kernel` in the cross build.
+# static library `<app>_kernel` and the firmware image `<app>-fw`
+# (cmake/Firmware.cmake) in the cross build.
 # Every kernel/*.c file is the kernel core (one concern per file).
 file(GLOB FENESTRA_KERNEL_CORE CONFIGURE_DEPENDS ${FENESTRA_ROOT}/kernel/*.c)
 set(FENESTRA_KERNEL_SOURCES
@@ -13,8 +14,20 @@ set(FENESTRA_KERNEL_SOURCES
   ${FENESTRA_ROOT}/arch/armv7m/systick.c
   ${FENESTRA_ROOT}/arch/armv7m/mpu.c
   ${FENESTRA_ROOT}/arch/armv7m/arch_mpu.c
+  ${FENESTRA_ROOT}/arch/armv7m/fault_status.c
   ${FENESTRA_ROOT}/arch/armv7m/uart_cmsdk.c
   ${FENESTRA_ROOT}/arch/armv7m/nvic.c)
+
+# The simulator's parts that see the kernel's arena (its layout depends on
+# each app's pool sizes), compiled with each app's kernel: the debugger
+# core and the recorder/replayer.
+set(FENESTRA_SIM_APP_SOURCES
+  ${FENESTRA_ROOT}/sim/debug/breaks.c
+  ${FENESTRA_ROOT}/sim/debug/inspect.c
+  ${FENESTRA_ROOT}/sim/debug/repl.c
+  ${FENESTRA_ROOT}/sim/debug/session.c
+  ${FENESTRA_ROOT}/sim/debug/snapshot.c
+  ${FENESTRA_ROOT}/sim/debug/symbols.c)
 
 file(GLOB FENESTRA_BOARD_FILES ${FENESTRA_ROOT}/boards/*/board.yaml)
 
@@ -90,11 +103,19 @@ function(fenestra_app)
     target_include_directories(${APP_NAME}_kernel PUBLIC ${FENESTRA_ROOT}/arch/armv7m)
     add_custom_target(${APP_NAME} ALL DEPENDS ${elfs})
     add_dependencies(${APP_NAME} ${APP_NAME}_kernel)
+    # The firmware image: kernel, Cortex-M port and partitions in one ELF.
+    fenestra_firmware(APP ${APP_NAME} PARTITIONS ${P_PARTITIONS} ELF_DIR ${elfdir})
   else()
-    target_sources(${APP_NAME}_kernel PRIVATE ${FENESTRA_ROOT}/arch/sim/port.c)
+    target_sources(${APP_NAME}_kernel PRIVATE ${FENESTRA_ROOT}/arch/sim/port.c
+      ${FENESTRA_SIM_APP_SOURCES})
     target_include_directories(${APP_NAME}_kernel PUBLIC ${FENESTRA_ROOT}/arch/sim)
     target_link_libraries(${APP_NAME}_kernel PUBLIC fenestra_sim)
-    add_executable(${APP_NAME}-sim ${FENESTRA_ROOT}/sim/main.c)
+    add_custom_command(OUTPUT ${gen}/config_digest.h
+      COMMAND ${CMAKE_COMMAND} -DAPP=${config} -DBOARDS=${FENESTRA_ROOT}/boards
+              -DOUT=${gen}/config_digest.h -P ${FENESTRA_ROOT}/cmake/config_digest.cmake
+      DEPENDS ${config} ${FENESTRA_BOARD_FILES} ${FENESTRA_ROOT}/cmake/config_digest.cmake
+      VERBATIM)
+    add_executable(${APP_NAME}-sim ${FENESTRA_ROOT}/sim/main.c ${gen}/config_digest.h)
     target_compile_definitions(${APP_NAME}-sim PRIVATE FENESTRA_ELF_DIR="${elfdir}")
     # An app's scenario file (stimulus.txt beside its app.yaml) is its
     # default input; --stimulus replaces it.
@@ -107,6 +128,11 @@ function(fenestra_app)
     target_link_libraries(${APP_NAME}-sim PRIVATE ${APP_NAME}_kernel)
     add_dependencies(${APP_NAME}-sim ${elfs})
     set_target_properties(${APP_NAME}-sim PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)
+    # The firmware's console stream (QEMU, a board) split into console text
+    # and this app's events (tools/qemu/fwlog.c).
+    add_executable(${APP_NAME}-fwlog ${FENESTRA_ROOT}/tools/qemu/fwlog.c)
+    target_link_libraries(${APP_NAME}-fwlog PRIVATE fenestra_fwlog ${APP_NAME}_kernel)
+    set_target_properties(${APP_NAME}-fwlog PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)
   endif()
   set_property(GLOBAL APPEND PROPERTY FENESTRA_APPS ${APP_NAME})
   set(${APP_NAME}_ELF_DIR ${elfdir} CACHE INTERNAL "")

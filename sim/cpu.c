@@ -24,8 +24,49 @@ static uint32_t insns_between(struct sim_cpu *c, uint32_t from, uint32_t to)
     return code && to > from ? icount_decode(code, to - from) : 0;
 }
 
+/* Guest instructions retired by the time the clock reaches `cycle` of
+ * this run (only guest instructions advance the clock during a run). */
+static uint64_t insns_at(const struct sim_cpu *c, uint64_t cycle)
+{
+    return c->clock->insns + (cycle - c->run_start);
+}
+
+/* Instructions from addr up to `at`, when `at` starts one; else -1. */
+static int64_t insn_index(struct sim_cpu *c, uint32_t addr, uint32_t size, uint32_t at)
+{
+    const uint8_t *code = sim_mem_host(c->mem, addr, size);
+    if (!code)
+        return -1;
+    uint32_t n = icount_decode(code, at - addr);
+    return icount_advance(code, n) == at - addr ? (int64_t)n : -1;
+}
+
+/* The block at addr holds breakpoints: each one this run reaches (it
+ * begins before the stop cycle) is a hit, recorded at its exact position;
+ * when the run is to stop there, the stop cycle moves to it, so the
+ * instructions before it run as an exact tail and it does not. */
+static void check_breaks(struct sim_cpu *c, uint32_t addr, uint32_t size)
+{
+    struct sim_traps *t = c->traps;
+    for (unsigned i = 0; i < t->num_breaks; i++) {
+        const struct sim_break *b = &t->brk[i];
+        if (b->addr < addr || b->addr - addr >= size)
+            continue;
+        int64_t idx = insn_index(c, addr, size, b->addr);
+        uint64_t at = c->now + (uint64_t)(idx < 0 ? 0 : idx);
+        if (idx < 0 || at >= c->stop_at || insns_at(c, at) == t->ignore_at)
+            continue;
+        uint64_t pos = insns_at(c, at);
+        sim_traps_record(t, &(struct sim_hit){.lo = pos, .hi = pos, .cycle = at,
+                                              .id = b->id, .addr = b->addr, .exact = true});
+        if (t->stop_on_hit)
+            c->stop_at = at;
+    }
+}
+
 /* The rare cases of the block hook, kept out of its fast path: a block not
- * yet in the count cache, and a block that would cross the stop cycle. */
+ * yet in the count cache, a block holding a breakpoint, and a block that
+ * would cross the stop cycle. */
 static __attribute__((noinline)) void on_block_slow(uc_engine *uc, struct sim_cpu *c,
                                                     uint32_t addr, uint32_t size)
 {
@@ -37,7 +78,12 @@ static __attribute__((noinline)) void on_block_slow(uc_engine *uc, struct sim_cp
         else
             *s = (struct icount_slot){addr, size, 1};
     }
-    if (c->now + s->count > c->stop_at) {
+    uint32_t count = s->count;
+    if (c->traps && sim_traps_break_in(c->traps, addr, size)) {
+        check_breaks(c, addr, size);
+        s->size = 0; /* never a fast-path hit: it comes here every time */
+    }
+    if (c->now + count > c->stop_at) {
         c->pending_stop = true;
         c->stop_block_addr = addr;
         c->stop_block_size = size;
@@ -47,7 +93,8 @@ static __attribute__((noinline)) void on_block_slow(uc_engine *uc, struct sim_cp
     c->block_addr = addr;
     c->block_size = size;
     c->block_start = c->now;
-    c->now += s->count;
+    c->block_end = c->now + count;
+    c->now += count;
 }
 
 /* Runs before every translated block (3.5 instructions on average in the
@@ -64,7 +111,7 @@ static void on_block(uc_engine *uc, uint64_t addr, uint32_t size, void *user)
         c->block_addr = (uint32_t)addr;
         c->block_size = size;
         c->block_start = now;
-        c->now = now + s->count;
+        c->now = c->block_end = now + s->count;
         return;
     }
     on_block_slow(uc, c, (uint32_t)addr, size);
@@ -112,6 +159,54 @@ static bool on_bad_access(uc_engine *uc, uc_mem_type type, uint64_t addr,
     c->exit.access = access;
     c->exit.addr = (uint32_t)addr;
     return false;
+}
+
+/* --- watchpoints ------------------------------------------------------- */
+
+/* An access of the block being run touched a watched range: the hit lies
+ * within the block (its instruction is not known here).  A run that is to
+ * stop ends with the block. */
+static void on_watch_access(uc_engine *uc, uc_mem_type type, uint64_t addr, int size,
+                            int64_t value, void *user)
+{
+    (void)uc, (void)value;
+    struct sim_cpu *c = user;
+    bool write = type == UC_MEM_WRITE;
+    const struct sim_watch *w = sim_traps_watched(c->traps, (uint32_t)addr, (uint32_t)size, write);
+    if (!w)
+        return;
+    uint32_t first = (uint32_t)addr > w->addr ? (uint32_t)addr : w->addr;
+    sim_traps_record(c->traps, &(struct sim_hit){
+        .lo = insns_at(c, c->block_start), .hi = insns_at(c, c->block_end),
+        .cycle = c->block_start, .id = w->id,
+        .addr = first, .write = write, .exact = c->block_end == c->block_start + 1});
+    if (c->traps->stop_on_hit && c->block_end < c->stop_at)
+        c->stop_at = c->block_end;
+}
+
+static uc_engine *watched_engine(struct sim_cpu *c, unsigned i)
+{
+    return i == 0 ? c->uc : i == 1 ? c->tail_uc : c->it_tail_uc;
+}
+
+bool sim_cpu_traps_changed(struct sim_cpu *c)
+{
+    bool want = c->traps && c->traps->num_watches > 0;
+    for (unsigned i = 0; i < 3; i++) {
+        uc_engine *uc = watched_engine(c, i);
+        uc_err e = UC_ERR_OK;
+        if (want && !c->watch_hooked)
+            e = uc_hook_add(uc, &c->watch_hook[i], UC_HOOK_MEM_READ | UC_HOOK_MEM_WRITE,
+                            on_watch_access, c, 1, 0);
+        else if (!want && c->watch_hooked)
+            e = uc_hook_del(uc, c->watch_hook[i]);
+        if (e != UC_ERR_OK)
+            return false;
+        uc_ctl_flush_tb(uc); /* translations bake in which hooks exist */
+    }
+    c->watch_hooked = want;
+    memset(&c->icount, 0, sizeof c->icount); /* blocks with breakpoints re-checked */
+    return true;
 }
 
 /* --- set-up ----------------------------------------------------------- */
@@ -334,6 +429,7 @@ static uc_err run_tail(struct sim_cpu *c, struct arch_context *ctx)
     c->block_addr = pc;
     c->block_size = tail_bytes;
     c->block_start = c->now;
+    c->block_end = c->stop_at;
     uc_err e;
     uc_engine *uc;
     if (tail_is_unconditional(code, k, ctx->xpsr)) {
@@ -439,6 +535,45 @@ static bool ends_exclusive(uint16_t hw1, uint16_t hw2)
 
 enum settled { SETTLED_RETIRED, SETTLED_STOPPED };
 
+/* A breakpoint on an instruction settled alone (one after an exclusive
+ * load, outside the block the block hook saw): true when the run is to
+ * stop right before it. */
+static bool probe_break(struct sim_cpu *c, uint32_t pc)
+{
+    struct sim_traps *t = c->traps;
+    const struct sim_break *b = t ? sim_traps_break_at(t, pc) : NULL;
+    uint64_t pos = insns_at(c, c->now);
+    if (!b || pos == t->ignore_at || c->block_end > c->now)
+        return false; /* the block hook has placed any hit in its block */
+    sim_traps_record(t, &(struct sim_hit){.lo = pos, .hi = pos, .cycle = c->now,
+                                          .id = b->id, .addr = pc, .exact = true});
+    return t->stop_on_hit;
+}
+
+/* The accesses the probe engine discovered, against the watchpoints: a
+ * hit here is exact (the instruction just retired). */
+static void probe_watch(struct sim_cpu *c)
+{
+    struct sim_traps *t = c->traps;
+    if (!t || !t->num_watches)
+        return;
+    for (unsigned i = 0; i < c->probe_n; i++) {
+        const struct sim_probe_access *a = &c->probe[i];
+        bool write = a->access == SIM_WRITE;
+        const struct sim_watch *w = sim_traps_watched(t, a->addr, a->size, write);
+        if (!w)
+            continue;
+        uint64_t pos = insns_at(c, c->now);
+        sim_traps_record(t, &(struct sim_hit){.lo = pos - 1, .hi = pos,
+                                              .cycle = c->now - 1, .id = w->id,
+                                              .addr = a->addr > w->addr ? a->addr : w->addr,
+                                              .write = write, .exact = true});
+        if (t->stop_on_hit && c->now < c->stop_at)
+            c->stop_at = c->now;
+        return;
+    }
+}
+
 /* Settles the one instruction at ctx->pc: checks its fetch, learns its
  * accesses on the probe engine against scratch pages (the engine's own
  * state, exclusive monitor included, is put back afterwards), checks each
@@ -463,6 +598,10 @@ static enum settled settle_one(struct sim_cpu *c, struct arch_context *ctx,
     enum sim_verdict v = verdict(c, pc, len, SIM_EXEC, &at);
     if (v != SIM_ALLOW) {
         memory_fault(c, v, SIM_EXEC, at, false, x);
+        return SETTLED_STOPPED;
+    }
+    if (probe_break(c, pc)) {
+        x->why = SIM_STOP_CLOCK;
         return SETTLED_STOPPED;
     }
     c->precise_steps++;
@@ -507,6 +646,7 @@ static enum settled settle_one(struct sim_cpu *c, struct arch_context *ctx,
     }
     save_context(c->probe_uc, ctx);
     c->now++;
+    probe_watch(c);
     return SETTLED_RETIRED;
 }
 
@@ -565,7 +705,7 @@ static uc_err run_pass(struct sim_cpu *c, struct arch_context *ctx)
     c->mem->denied = false;
     c->block_addr = ctx->pc;
     c->block_size = 0;
-    c->block_start = c->now;
+    c->block_start = c->block_end = c->now;
     load_context(c->uc, ctx);
     sim_mem_sync_tlb(c->mem, SIM_ENGINE_MAIN);
     uc_err e = start(c->uc, ctx->pc, 0);
@@ -591,6 +731,7 @@ struct sim_exit sim_cpu_run(struct sim_cpu *c, struct arch_context *ctx)
     c->have_exit = false;
     c->stop_at = sim_clock_stop_at(c->clock);
     c->now = start;
+    c->run_start = start;
     c->running = true;
     for (;;) {
         uc_err e = run_pass(c, ctx);

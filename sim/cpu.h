@@ -26,6 +26,7 @@
 #include "clock.h"
 #include "icount.h"
 #include "mem.h"
+#include "traps.h"
 
 enum sim_stop {
     SIM_STOP_CLOCK,     /* reached the clock's stop cycle */
@@ -91,6 +92,13 @@ struct sim_cpu {
     uint32_t block_addr;     /* block being executed, its size and the cycle */
     uint32_t block_size;     /* it began at */
     uint64_t block_start;
+    uint64_t block_end;      /* the cycle after its last instruction */
+    uint64_t run_start;      /* the clock when the run began */
+    /* the debugger's breakpoints and watchpoints (sim/traps.h); NULL:
+     * none, and nothing is checked */
+    struct sim_traps *traps;
+    uc_hook watch_hook[3];   /* main, tail and IT-tail engines */
+    bool watch_hooked;
     struct sim_exit exit;
     bool have_exit;
     uint64_t tails;          /* statistics: exact tails run, */
@@ -116,6 +124,11 @@ void sim_cpu_close(struct sim_cpu *c);
  * back into ctx and tells why it stopped.  An instruction that touches a
  * device is settled alone, with the clock at the cycle it executes at. */
 struct sim_exit sim_cpu_run(struct sim_cpu *c, struct arch_context *ctx);
+
+/* Installs or removes the memory hooks watchpoints need (after changing
+ * c->traps->watch), and drops translations and cached block counts so
+ * breakpoints take effect.  False when Unicorn refuses. */
+bool sim_cpu_traps_changed(struct sim_cpu *c);
 
 /* A device access of the running instruction made something due at
  * `cycle` (a device event, or an interrupt now): the run stops there, or

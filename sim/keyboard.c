@@ -46,8 +46,11 @@ bool sim_keyboard_poll(struct sim_keyboard *k, uint64_t now)
         k->eof = true;
         return false;
     }
-    for (ssize_t i = 0; i < n; i++)
+    for (ssize_t i = 0; i < n; i++) {
         sim_uart_input(k->uart, now, buf[i]);
+        if (k->on_byte)
+            k->on_byte(k->user, now, buf[i]);
+    }
     k->bytes += (uint64_t)n;
     return true;
 }

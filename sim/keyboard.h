@@ -27,6 +27,9 @@ struct sim_keyboard {
     uint64_t every;       /* cycles between polls (0: every call) */
     uint64_t next_poll;   /* first cycle of the next poll */
     uint64_t bytes;       /* bytes queued so far */
+    /* told of every byte queued, with its stamp (a recorder); may be NULL */
+    void (*on_byte)(void *user, uint64_t stamp, uint8_t byte);
+    void *user;
 };
 
 /* Reads fd (stdin: 0) into u, polling at most once per `every` cycles. */

@@ -482,6 +482,9 @@ bool sim_machine_init(struct sim_machine *m, const struct cfg_system *sys,
     m->log = log;
     m->bus.log = log;
     m->clock.deadline = UINT64_MAX;
+    m->clock.pause = UINT64_MAX;
+    m->deadline_target = UINT64_MAX;
+    m->pended_at = UINT64_MAX;
     m->keyboard.fd = -1;
     bool ok = sim_mem_init(&m->mem, sys->board, err, errlen) &&
               attach_mpu(m, err, errlen) &&
@@ -504,16 +507,31 @@ void sim_machine_free(struct sim_machine *m)
     sim_stimulus_file_free(&m->scenario);
 }
 
-bool sim_machine_load_stimulus(struct sim_machine *m, const char *path, char *err,
-                               unsigned errlen)
+/* The scenario's records reach their devices through one cursor each. */
+static bool attach_scenario(struct sim_machine *m, bool ok)
 {
-    sim_stimulus_file_free(&m->scenario);
-    bool ok = sim_stimulus_file_load(&m->scenario, path, m->sys->board, err, errlen);
     for (unsigned i = 0; i < m->num_devs; i++)
         sim_stim_cursor_init(&m->dev[i].inputs, ok ? &m->scenario : NULL, i);
     sim_stim_cursor_init(&m->irq_inputs, ok ? &m->scenario : NULL, SIM_STIM_TARGET_NVIC);
     replan(m);
     return ok;
+}
+
+bool sim_machine_load_stimulus(struct sim_machine *m, const char *path, char *err,
+                               unsigned errlen)
+{
+    sim_stimulus_file_free(&m->scenario);
+    return attach_scenario(m, sim_stimulus_file_load(&m->scenario, path, m->sys->board,
+                                                     err, errlen));
+}
+
+bool sim_machine_load_stimulus_text(struct sim_machine *m, const char *name,
+                                    const char *text, size_t len, char *err,
+                                    unsigned errlen)
+{
+    sim_stimulus_file_free(&m->scenario);
+    return attach_scenario(m, sim_stimulus_file_parse(&m->scenario, name, text, len,
+                                                      m->sys->board, err, errlen));
 }
 
 const struct sim_dev *sim_machine_device(const struct sim_machine *m, const char *name)
@@ -522,6 +540,15 @@ const struct sim_dev *sim_machine_device(const struct sim_machine *m, const char
         if (!strcmp(m->dev[i].cfg->name, name))
             return &m->dev[i];
     return NULL;
+}
+
+/* The keyboard queued a byte: a recorder hears of it. */
+static void host_byte(void *user, uint64_t stamp, uint8_t byte)
+{
+    const struct sim_dev *d = user;
+    struct sim_machine *m = d->m;
+    if (m->on_host_input)
+        m->on_host_input(m->input_user, (unsigned)(d - m->dev), stamp, byte);
 }
 
 /* Keyboard polls: every 100 us of virtual time (host input has no exact
@@ -543,6 +570,18 @@ bool sim_machine_keyboard(struct sim_machine *m, const char *uart, int fd, char 
     }
     uint64_t every = m->sys->board->clock_hz / SIM_KEYBOARD_POLLS_PER_SECOND;
     sim_keyboard_open(&m->keyboard, fd, d->model, every);
+    m->keyboard.on_byte = host_byte;
+    m->keyboard.user = (void *)d;
+    return true;
+}
+
+bool sim_machine_host_input(struct sim_machine *m, unsigned dev, uint64_t stamp,
+                            uint8_t byte)
+{
+    if (dev >= m->num_devs || m->dev[dev].kind != SIM_DEV_UART ||
+        !sim_uart_input(m->dev[dev].model, stamp, byte))
+        return false;
+    replan(m);
     return true;
 }
 

@@ -62,6 +62,8 @@ struct sim_input {
     bool lost;           /* data: lost to a full FIFO */
 };
 typedef void (*sim_input_fn)(void *user, const struct sim_input *in);
+/* A byte read from the host into UART device `dev` (board index). */
+typedef void (*sim_host_input_fn)(void *user, unsigned dev, uint64_t stamp, uint8_t byte);
 
 enum sim_dev_kind {
     SIM_DEV_NONE, /* not modelled: left off the bus */
@@ -111,10 +113,20 @@ struct sim_machine {
     sim_event_fn on_event;
     void *event_user;
     sim_input_fn on_input;       /* every external input as it takes effect */
+    sim_host_input_fn on_host_input; /* every byte read from the host */
     void *input_user;
     uint64_t events_lost;
     uint64_t next_due; /* the devices' next event, re-planned whenever one
                           fires, a device is accessed or input arrives */
+    /* the host port's timer state (arch/sim/port.c): part of the machine
+     * so that a snapshot of the machine holds it */
+    uint64_t deadline_target; /* the cycle the kernel asked for */
+    uint64_t pended_at;       /* a deadline too close for SysTick */
+    /* called at every resumable point of the port's loop (port.h); true
+     * pauses the run there.  It may lower clock.pause to bound the guest's
+     * next run.  NULL: never pauses. */
+    bool (*at_top)(void *user);
+    void *top_user;
 };
 
 /* Builds the board twin and loads each partition from
@@ -129,6 +141,11 @@ void sim_machine_free(struct sim_machine *m);
 bool sim_machine_load_stimulus(struct sim_machine *m, const char *path, char *err,
                                unsigned errlen);
 
+/* The same from a scenario's text (a recording carries it). */
+bool sim_machine_load_stimulus_text(struct sim_machine *m, const char *name,
+                                    const char *text, size_t len, char *err,
+                                    unsigned errlen);
+
 /* Host input (fd, normally stdin) goes to the UART named `uart`. */
 bool sim_machine_keyboard(struct sim_machine *m, const char *uart, int fd, char *err,
                           unsigned errlen);
@@ -136,6 +153,11 @@ bool sim_machine_keyboard(struct sim_machine *m, const char *uart, int fd, char 
 /* Reads what the host input has ready (if any), stamped with clock.now.
  * Call once per iteration of the port's loop. */
 void sim_machine_poll_input(struct sim_machine *m);
+
+/* A recorded host byte for UART device `dev`, queued as the keyboard
+ * queued it (replay); false when dev is no UART or its ring is full. */
+bool sim_machine_host_input(struct sim_machine *m, unsigned dev, uint64_t stamp,
+                            uint8_t byte);
 
 /* The cycle of the earliest pending device event; UINT64_MAX: none. */
 uint64_t sim_machine_next_event(const struct sim_machine *m);

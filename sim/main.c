@@ -7,16 +7,24 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "config.h"
+#include "config_digest.h"
+#include "gdb_stub.h"
+#include "kernel.h"
 #include "kstate.h"
 #include "machine.h"
 #include "mpu_print.h"
 #include "options.h"
 #include "ports.h"
 #include "port.h"
+#include "recorder.h"
+#include "replayer.h"
+#include "repl.h"
 #include "trace_text.h"
 
 static void print_event(void *user, const struct trace_event *ev)
@@ -110,22 +118,180 @@ static void print_ports(void)
     }
 }
 
-/* --stimulus (else the app's own scenario file, if it has one) and
- * --uart-input: a bad file or name is a bad option. */
-static bool attach_inputs(struct sim_machine *m, const struct sim_options *o, char *err,
-                          unsigned errlen)
+/* The scenario the run is fed (--stimulus, else the app's own), or NULL. */
+static const char *scenario_path(const struct sim_options *o)
 {
     const char *stimulus = o->stimulus;
 #ifdef FENESTRA_STIMULUS
     if (!stimulus)
         stimulus = FENESTRA_STIMULUS;
 #endif
-    if (stimulus && strcmp(stimulus, "none") != 0 &&
-        !sim_machine_load_stimulus(m, stimulus, err, errlen))
+    return stimulus && strcmp(stimulus, "none") != 0 ? stimulus : NULL;
+}
+
+/* --stimulus and --uart-input: a bad file or name is a bad option. */
+static bool attach_inputs(struct sim_machine *m, const struct sim_options *o, char *err,
+                          unsigned errlen)
+{
+    const char *stimulus = scenario_path(o);
+    if (stimulus && !sim_machine_load_stimulus(m, stimulus, err, errlen))
         return false;
     if (o->uart_input && !sim_machine_keyboard(m, o->uart_input, 0, err, errlen))
         return false;
     return true;
+}
+
+/* A whole file in memory (the scenario, for a recording); NULL on error. */
+static char *read_all(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t cap = 0;
+    *len = 0;
+    while (f) {
+        if (*len + 4096 > cap) {
+            char *n = realloc(buf, cap = 2 * cap + 4096);
+            if (!n)
+                break;
+            buf = n;
+        }
+        size_t got = fread(buf + *len, 1, cap - *len, f);
+        *len += got;
+        if (got == 0) {
+            bool ok = !ferror(f);
+            fclose(f);
+            if (ok)
+                return buf;
+            f = NULL;
+        }
+    }
+    if (f)
+        fclose(f);
+    free(buf);
+    return NULL;
+}
+
+static struct run_identity identity(const struct sim_options *o, uint64_t limit)
+{
+    return (struct run_identity){.sys = &cfg_system, .elf_dir = o->elf_dir,
+                                 .config_sha256 = FENESTRA_CONFIG_SHA256, .limit = limit};
+}
+
+/* The end of the run, in cycles; 0 (with a message) when it overflows. */
+static uint64_t run_limit(const struct sim_options *o)
+{
+    uint64_t frame = cfg_system.schedule->major_frame;
+    if (o->frames > UINT64_MAX / frame) {
+        fprintf(stderr, "error: --frames %" PRIu64 " is more cycles than the clock counts\n",
+                o->frames);
+        return 0;
+    }
+    return o->cycles ? o->cycles : o->frames * frame;
+}
+
+/* --debug, --replay --step: the command line or GDB on a session. */
+static int debug_session(struct sim_machine *m, const struct sim_options *o, uint64_t limit,
+                         const struct dbg_replay_hooks *replay)
+{
+    char err[512];
+    struct dbg_options d = {.limit = limit, .snapshot_budget = o->snapshot_budget << 20,
+                            .snapshot_every = o->snapshot_every, .elf_dir = o->elf_dir,
+                            .out = stdout};
+    struct dbg_session *s = dbg_open(m, &d, replay, err, sizeof err);
+    if (!s) {
+        fprintf(stderr, "error: %s\n", err);
+        return 1;
+    }
+    int rc = 0;
+    if (o->gdb) {
+        if (!gdb_serve(s, (unsigned)o->gdb_port, stderr, err, sizeof err)) {
+            fprintf(stderr, "error: %s\n", err);
+            rc = 1;
+        }
+    } else {
+        FILE *in = o->commands ? fopen(o->commands, "r") : stdin;
+        if (!in) {
+            fprintf(stderr, "error: cannot read debugger commands from %s\n", o->commands);
+            rc = 2;
+        } else {
+            rc = repl_run(s, &cfg_system, in, stdout, !o->commands && isatty(0));
+            if (in != stdin)
+                fclose(in);
+        }
+    }
+    dbg_close(s);
+    return rc;
+}
+
+/* --replay FILE [--step]. */
+static int replay(struct sim_machine *m, const struct sim_options *o)
+{
+    static struct replayer rp;
+    char err[1024];
+    struct run_identity id = identity(o, 0);
+    if (!replayer_open(&rp, o->replay, m, &id, err, sizeof err)) {
+        fprintf(stderr, "replay: error: %s\n", err);
+        return 2;
+    }
+    if (rp.warning[0])
+        fprintf(stderr, "replay: warning: %s\n", rp.warning);
+    if (o->step) {
+        struct dbg_replay_hooks hooks = replayer_hooks(&rp);
+        int rc = debug_session(m, o, rp.h.limit, &hooks);
+        replayer_close(&rp);
+        return rc;
+    }
+    replayer_attach(&rp);
+    double t0 = host_seconds();
+    port_run(m, rp.h.limit);
+    double secs = host_seconds() - t0;
+    bool ok = replayer_finish(&rp);
+    fflush(stdout);
+    if (ok)
+        fprintf(stderr, "replay: %s: matched the recording: %" PRIu64 " events, %" PRIu64
+                " cycles, %" PRIu64 " guest instructions, host %.3f s\n", o->replay, rp.events,
+                m->clock.now, m->clock.insns, secs);
+    else
+        fprintf(stderr, "replay: %s: %s\n", o->replay, rp.message);
+    replayer_close(&rp);
+    return ok ? 0 : 1;
+}
+
+/* A plain run, recorded with --record. */
+static int run(struct sim_machine *m, const struct sim_options *o, uint64_t limit)
+{
+    static struct recorder rec;
+    char err[512];
+    size_t len = 0;
+    char *text = NULL;
+    if (o->record) {
+        struct run_identity id = identity(o, limit);
+        id.scenario_name = scenario_path(o);
+        if (id.scenario_name && !(text = read_all(id.scenario_name, &len))) {
+            fprintf(stderr, "error: cannot read %s to record it\n", id.scenario_name);
+            return 2;
+        }
+        id.scenario_text = text;
+        id.scenario_len = len;
+        bool ok = recorder_start(&rec, o->record, m, &id, err, sizeof err);
+        free(text);
+        if (!ok) {
+            fprintf(stderr, "error: %s\n", err);
+            return 2;
+        }
+    }
+    double t0 = host_seconds();
+    port_run(m, limit);
+    double secs = host_seconds() - t0;
+    if (o->ports)
+        print_ports();
+    fflush(stdout);
+    print_summary(m, m->clock.now / cfg_system.schedule->major_frame, secs);
+    if (o->record && !recorder_finish(&rec, kern_halted(), err, sizeof err)) {
+        fprintf(stderr, "error: %s\n", err);
+        return 1;
+    }
+    return 0;
 }
 
 int main(int argc, char **argv)
@@ -151,30 +317,25 @@ int main(int argc, char **argv)
         fprintf(stderr, "error: %s\n", console ? err : "cannot open /dev/null");
         return 1;
     }
-    if (!attach_inputs(&m, &o, err, sizeof err)) {
+    int rc;
+    uint64_t limit = run_limit(&o);
+    if (o.replay) {
+        rc = replay(&m, &o);
+    } else if (!limit) {
+        rc = 2;
+    } else if (!attach_inputs(&m, &o, err, sizeof err)) {
         fprintf(stderr, "error: %s\n", err);
-        return 2;
+        rc = 2;
+    } else {
+        if (o.mpu)
+            m.on_boot = print_mpu;
+        if (o.events && !o.quiet) {
+            m.on_event = print_event;
+            m.event_user = (void *)&cfg_system;
+        }
+        rc = o.debug ? debug_session(&m, &o, limit, NULL) : run(&m, &o, limit);
     }
-    if (o.mpu)
-        m.on_boot = print_mpu;
-    if (o.events && !o.quiet) {
-        m.on_event = print_event;
-        m.event_user = (void *)&cfg_system;
-    }
-    uint64_t frame = cfg_system.schedule->major_frame;
-    if (o.frames > UINT64_MAX / frame) {
-        fprintf(stderr, "error: --frames %" PRIu64 " is more cycles than the clock counts\n",
-                o.frames);
-        return 2;
-    }
-    uint64_t limit = o.cycles ? o.cycles : o.frames * frame;
-    double t0 = host_seconds();
-    port_run(&m, limit);
-    double secs = host_seconds() - t0;
-    if (o.ports)
-        print_ports();
     fflush(stdout);
-    print_summary(&m, m.clock.now / cfg_system.schedule->major_frame, secs);
     sim_machine_free(&m);
-    return 0;
+    return rc;
 }

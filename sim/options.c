@@ -22,6 +22,16 @@ const char sim_usage[] =
     "                if it has one; 'none': no input\n"
     "  --uart-input U  feed the host's standard input to UART U's receiver,\n"
     "                each byte stamped with the cycle it is read at\n"
+    "  --record F    record the run into F: its inputs and kernel events\n"
+    "                (replay F, export F, stats F read it; docs/formats.md)\n"
+    "  --replay F    re-run recording F, checking every event against it\n"
+    "  --step        with --replay: step through it in the debugger\n"
+    "  --debug       run in the debugger (commands: help; docs/debugging.md)\n"
+    "  --gdb PORT    with --debug or --step: serve GDB on 127.0.0.1:PORT\n"
+    "                (0: any free port) instead of the command line\n"
+    "  --commands F  read debugger commands from F instead of standard input\n"
+    "  --snapshot-budget MIB  memory for reverse execution (default 512)\n"
+    "  --snapshot-every N     cycles between snapshots, at first (default 5000000)\n"
     "  --elf-dir D   load partition ELF files from D\n"
     "  --help        show this text\n";
 
@@ -54,6 +64,15 @@ static bool parse_name(const char *opt, const char *what, const char *next, int 
     return true;
 }
 
+static bool check_port(uint64_t port, char *err, unsigned errlen)
+{
+    if (port <= 65535)
+        return true;
+    snprintf(err, errlen, "--gdb: port %llu is not a TCP port (1-65535, or 0 for any)",
+             (unsigned long long)port);
+    return false;
+}
+
 static bool parse_one(char **argv, int *i, int argc, struct sim_options *o,
                       char *err, unsigned errlen)
 {
@@ -71,6 +90,28 @@ static bool parse_one(char **argv, int *i, int argc, struct sim_options *o,
         return parse_name(a, "a directory", next, i, &o->elf_dir, err, errlen);
     if (!strcmp(a, "--stimulus"))
         return parse_name(a, "a scenario file", next, i, &o->stimulus, err, errlen);
+    if (!strcmp(a, "--record"))
+        return parse_name(a, "a file to record into", next, i, &o->record, err, errlen);
+    if (!strcmp(a, "--replay"))
+        return parse_name(a, "a recording", next, i, &o->replay, err, errlen);
+    if (!strcmp(a, "--commands"))
+        return parse_name(a, "a file of debugger commands", next, i, &o->commands, err, errlen);
+    if (!strcmp(a, "--step"))
+        return o->step = true;
+    if (!strcmp(a, "--debug"))
+        return o->debug = true;
+    if (!strcmp(a, "--gdb")) {
+        (*i)++;
+        o->gdb = true;
+        if (next && !strcmp(next, "0"))
+            return true; /* any free port */
+        return parse_count(a, next, &o->gdb_port, err, errlen) && check_port(o->gdb_port, err, errlen);
+    }
+    if (!strcmp(a, "--snapshot-budget") || !strcmp(a, "--snapshot-every")) {
+        (*i)++;
+        return parse_count(a, next, a[11] == 'b' ? &o->snapshot_budget : &o->snapshot_every,
+                           err, errlen);
+    }
     if (!strcmp(a, "--uart-input"))
         return parse_name(a, "a UART's name", next, i, &o->uart_input, err, errlen);
     if (!strcmp(a, "--frames") || !strcmp(a, "--cycles")) {
@@ -80,6 +121,37 @@ static bool parse_one(char **argv, int *i, int argc, struct sim_options *o,
     }
     snprintf(err, errlen, "unknown option '%s'", a);
     return false;
+}
+
+/* The modes that make sense together. */
+static bool check_modes(struct sim_options *o, char *err, unsigned errlen)
+{
+    const char *bad = NULL;
+    if (o->record && o->replay)
+        bad = "--record and --replay: a replay is checked against its recording already";
+    else if (o->step && !o->replay)
+        bad = "--step steps through a recording: give --replay FILE too";
+    else if (o->debug && o->replay)
+        bad = "--debug runs the app live; to debug a recording use --replay FILE --step";
+    else if (o->gdb && !o->debug && !o->step)
+        bad = "--gdb serves a debugging session: give --debug, or --replay FILE --step";
+    else if (o->commands && !o->debug && !o->step)
+        bad = "--commands are debugger commands: give --debug, or --replay FILE --step";
+    else if (o->commands && o->gdb)
+        bad = "--commands and --gdb: the session takes one front end";
+    else if (o->uart_input && (o->replay || o->debug))
+        bad = "--uart-input: a replay feeds the recorded input, and the debugger reads "
+              "its commands from standard input";
+    else if (o->replay && (o->stimulus || o->frames || o->cycles))
+        bad = "--replay runs the recording's own scenario for its own length: no "
+              "--stimulus, --frames or --cycles";
+    if (bad)
+        snprintf(err, errlen, "%s", bad);
+    if (!o->snapshot_budget)
+        o->snapshot_budget = SIM_DEFAULT_SNAPSHOT_MIB;
+    if (!o->snapshot_every)
+        o->snapshot_every = SIM_DEFAULT_SNAPSHOT_EVERY;
+    return bad == NULL;
 }
 
 bool sim_parse_options(int argc, char **argv, struct sim_options *o, char *err,
@@ -93,6 +165,8 @@ bool sim_parse_options(int argc, char **argv, struct sim_options *o, char *err,
         snprintf(err, errlen, "give either --frames or --cycles, not both");
         return false;
     }
+    if (!check_modes(o, err, errlen))
+        return false;
     if (!o->frames && !o->cycles)
         o->frames = SIM_DEFAULT_FRAMES;
     return true;

@@ -18,7 +18,19 @@ struct sim_options {
     const char *elf_dir;
     const char *stimulus;    /* scenario file, or NULL */
     const char *uart_input;  /* UART fed from the host's stdin, or NULL */
+    const char *record;      /* --record FILE */
+    const char *replay;      /* --replay FILE */
+    bool step;               /* --step: the replay in the debugger */
+    bool debug;              /* --debug: a live run in the debugger */
+    bool gdb;                /* --gdb PORT: GDB instead of the command line */
+    uint64_t gdb_port;
+    const char *commands;    /* --commands FILE: debugger commands */
+    uint64_t snapshot_budget; /* MiB */
+    uint64_t snapshot_every;  /* cycles */
 };
+
+#define SIM_DEFAULT_SNAPSHOT_MIB 512
+#define SIM_DEFAULT_SNAPSHOT_EVERY 5000000u
 
 #define SIM_DEFAULT_FRAMES 10
 

@@ -251,3 +251,8 @@ void trace_text(const struct cfg_system *s, const struct trace_event *e,
         break;
     }
 }
+
+const char *trace_syscall_name(unsigned number)
+{
+    return number < FEN_SYS_COUNT ? syscall_names[number] : NULL;
+}

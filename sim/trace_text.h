@@ -14,4 +14,7 @@
 void trace_text(const struct cfg_system *s, const struct trace_event *e,
                 char *buf, size_t len);
 
+/* A system call's name ("send_queuing_message"); NULL for no call. */
+const char *trace_syscall_name(unsigned number);
+
 #endif

@@ -13,7 +13,13 @@ PACKAGES=(
   libyaml-dev               # config compiler
   libelf-dev                # partition ELF loading in the simulator
   libcmocka-dev             # unit tests
+  zlib1g-dev                # recordings: CRC-32 of each chunk
+  nettle-dev                # recordings: SHA-256 of the config and binaries
   picolibc-arm-none-eabi    # partition C library (pulls gcc-arm-none-eabi's libgcc)
+  qemu-system-arm           # firmware runs: ./fenestra qemu/diff, tests labelled qemu and diff
+  libjson-c-dev             # fenestra-trace tests: read back the Perfetto JSON export
+  gtkwave                   # vcd2fst: checks VCD exports in tests
+  gdb-multiarch             # debugger tests (the GDB stub)
 )
 UNICORN_MIN=2.1.0
 UNICORN_DEBS=(libunicorn2t64 libunicorn-dev)

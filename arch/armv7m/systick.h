@@ -22,4 +22,13 @@ void systick_arm(uint32_t base, uint32_t cycles);
 
 void systick_stop(uint32_t base);
 
+/* Free-running use (the firmware's clock): starts counting down from
+ * `cycles` - 1, reloading forever, interrupting at each wrap. */
+void systick_start(uint32_t base, uint32_t cycles);
+
+/* Restarts a running countdown with a new period without stopping the
+ * counter (no cycle is lost to a stop): the next wrap comes `cycles`
+ * cycles after the store.  Clears COUNTFLAG. */
+void systick_restart(uint32_t base, uint32_t cycles);
+
 #endif

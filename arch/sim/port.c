@@ -6,17 +6,15 @@
 
 #include "kernel.h"
 #include "mmio.h"
-#include "armv7m/regs/mpu.h"
+#include "armv7m/fault_status.h"
 #include "armv7m/nvic.h"
 #include "armv7m/systick.h"
 #include "armv7m/uart_cmsdk.h"
 
-/* The machine the kernel runs on, and the port's timer state: set by
- * port_run.  Host-side state, not kernel state: the kernel's own state
- * stays in its arena. */
+/* The machine the kernel runs on: set by port_boot.  The port's timer
+ * state lives in the machine (deadline_target, pended_at), so a snapshot
+ * of the machine holds it; the kernel's own state stays in its arena. */
 static struct sim_machine *M;
-static uint64_t deadline_target; /* the cycle the kernel asked for */
-static uint64_t pended_at;       /* a deadline too close for SysTick */
 
 /* --- arch.h: contexts ------------------------------------------------ */
 
@@ -70,7 +68,7 @@ uint64_t arch_now(void)
  * intermediate SysTick step (which re-arms late, unobserved). */
 static void charge_entry(void)
 {
-    uint64_t stop = deadline_target < pended_at ? deadline_target : pended_at;
+    uint64_t stop = M->deadline_target < M->pended_at ? M->deadline_target : M->pended_at;
     sim_clock_charge(&M->clock, M->sys->board->kernel_entry_cycles, stop);
 }
 
@@ -78,13 +76,13 @@ static void charge_entry(void)
 static void sync_deadline(void)
 {
     uint64_t t = M->systick.fire_at, d = sim_machine_next_event(M);
-    t = pended_at < t ? pended_at : t;
+    t = M->pended_at < t ? M->pended_at : t;
     M->clock.deadline = d < t ? d : t;
 }
 
 static bool timer_due(void)
 {
-    return M->clock.now >= M->systick.fire_at || M->clock.now >= pended_at;
+    return M->clock.now >= M->systick.fire_at || M->clock.now >= M->pended_at;
 }
 
 /* Device events due by now happen (raising their lines); true when an
@@ -104,14 +102,14 @@ static void arm_timer(void)
 {
     uint32_t base = M->systick_base;
     uint64_t now = M->clock.now;
-    pended_at = UINT64_MAX;
-    if (deadline_target == UINT64_MAX) {
+    M->pended_at = UINT64_MAX;
+    if (M->deadline_target == UINT64_MAX) {
         systick_stop(base);
-    } else if (deadline_target <= now + 1) {
+    } else if (M->deadline_target <= now + 1) {
         systick_stop(base);
-        pended_at = deadline_target;
+        M->pended_at = M->deadline_target;
     } else {
-        uint64_t d = deadline_target - now;
+        uint64_t d = M->deadline_target - now;
         systick_arm(base, d < SYSTICK_MAX_CYCLES ? (uint32_t)d : SYSTICK_MAX_CYCLES);
     }
     sync_deadline();
@@ -121,9 +119,9 @@ static void arm_timer(void)
  * timer is then already counting towards it. */
 void arch_deadline_set(uint64_t cycle)
 {
-    if (cycle == deadline_target && cycle > M->clock.now)
+    if (cycle == M->deadline_target && cycle > M->clock.now)
         return;
-    deadline_target = cycle;
+    M->deadline_target = cycle;
     arm_timer();
 }
 
@@ -212,33 +210,13 @@ static void drain_events(void)
 static const uint32_t fault_access[] = {KERN_ACCESS_READ, KERN_ACCESS_WRITE,
                                         KERN_ACCESS_EXEC};
 
-/* What a firmware fault handler learns from the fault status registers:
- * read them (through the same accessors) and clear them. */
-static void read_fault_status(struct kern_fault *f)
-{
-    uint32_t cfsr = mmio_read32(SCB_CFSR);
-    f->status = cfsr;
-    if (cfsr & 0xffu) {
-        f->kind = KERN_FAULT_MEMORY;
-        f->stacking = (cfsr & (SCB_MMFSR_MSTKERR | SCB_MMFSR_MUNSTKERR)) != 0;
-        f->addr_valid = (cfsr & SCB_MMFSR_MMARVALID) != 0;
-        f->addr = f->addr_valid ? mmio_read32(SCB_MMFAR) : 0;
-    } else {
-        f->kind = KERN_FAULT_BUS;
-        f->stacking = (cfsr & SCB_BFSR_STKERR) != 0;
-        f->addr_valid = (cfsr & SCB_BFSR_BFARVALID) != 0;
-        f->addr = f->addr_valid ? mmio_read32(SCB_BFAR) : 0;
-    }
-    mmio_write32(SCB_CFSR, cfsr);
-}
-
 static void trap_fault(const struct sim_exit *x)
 {
     struct kern_fault f = {.pc = x->pc};
     switch (x->why) {
     case SIM_STOP_MEMORY:
         f.access = fault_access[x->access % 3];
-        read_fault_status(&f);
+        fault_status_read(&f); /* as the firmware's handler does */
         break;
     case SIM_STOP_UNDEFINED: f.kind = KERN_FAULT_UNDEFINED; break;
     default: f.kind = KERN_FAULT_OTHER; break;
@@ -295,7 +273,7 @@ static void timer_interrupt(void)
 {
     if (M->clock.now >= M->systick.fire_at)
         sim_systick_fired(&M->systick);
-    if (M->clock.now < deadline_target) {
+    if (M->clock.now < M->deadline_target) {
         arm_timer();
         return;
     }
@@ -305,18 +283,35 @@ static void timer_interrupt(void)
     charge_entry();
 }
 
-void port_run(struct sim_machine *m, uint64_t limit)
+void port_boot(struct sim_machine *m, uint64_t limit)
 {
     M = m;
-    deadline_target = UINT64_MAX;
-    pended_at = UINT64_MAX;
+    m->deadline_target = UINT64_MAX;
+    m->pended_at = UINT64_MAX;
     m->clock.limit = limit;
     uart_cmsdk_init(m->sys->board->console_base, m->sys->board->clock_hz, 115200);
     kern_init();
     if (m->on_boot)
         m->on_boot(m->event_user);
     drain_events();
+}
+
+/* A resumable point: the guest is at an instruction boundary and every
+ * kernel entry due so far is done.  Pausing here and resuming later runs
+ * exactly what not pausing runs. */
+static bool pause_here(struct sim_machine *m)
+{
+    if (m->at_top && m->at_top(m->top_user))
+        return true;
+    return m->clock.now >= m->clock.pause;
+}
+
+enum port_status port_advance(struct sim_machine *m)
+{
+    M = m;
     while (m->clock.now < m->clock.limit && !kern_halted()) {
+        if (pause_here(m))
+            return PORT_PAUSED;
         sim_machine_poll_input(m);
         service_devices();
         if (take_irq()) {
@@ -332,4 +327,16 @@ void port_run(struct sim_machine *m, uint64_t limit)
             timer_interrupt();
         drain_events();
     }
+    return kern_halted() ? PORT_HALTED : PORT_LIMIT;
+}
+
+void port_run(struct sim_machine *m, uint64_t limit)
+{
+    port_boot(m, limit);
+    port_advance(m);
+}
+
+void port_attach(struct sim_machine *m)
+{
+    M = m;
 }

@@ -305,6 +305,7 @@ static struct observed probe(const struct cfg_partition *p, uint32_t addr, int a
         m.clock.deadline = m.clock.now + 100;
     }
     m.clock.limit = UINT64_MAX;
+    m.clock.pause = UINT64_MAX;
     uint32_t pc0 = c.pc;
     struct sim_exit x = sim_cpu_run(&m.cpu, &c);
     if (host)

@@ -884,6 +884,7 @@ static struct sim_exit run_code(const uint8_t *code, size_t n, struct arch_conte
     ctx->xpsr = 1u << 24;
     m.clock.deadline = 1000;
     m.clock.limit = UINT64_MAX;
+    m.clock.pause = UINT64_MAX;
     return sim_cpu_run(&m.cpu, ctx);
 }
 

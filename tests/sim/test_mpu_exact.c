@@ -74,6 +74,7 @@ static struct sim_exit run_until(struct rig *r, struct arch_context *ctx, uint64
 {
     r->clock.deadline = until;
     r->clock.limit = UINT64_MAX;
+    r->clock.pause = UINT64_MAX;
     return sim_cpu_run(&r->cpu, ctx);
 }
 

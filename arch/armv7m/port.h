@@ -1,0 +1,146 @@
+/*
+ * port.h - the Cortex-M firmware port's own interface between its files
+ * (docs/boards.md, "The firmware port").
+ *
+ * Every kernel entry is an exception at one priority (ARMV7M_KERNEL_PRIO):
+ * SVC, SysTick, PendSV, the external interrupts and the configurable
+ * faults.  None preempts another, so the kernel is never re-entered and
+ * needs no locks.  Each entry saves the running thread's PSP and r4-r11
+ * into its arch_context (exception.S), calls one of the armv7m_on_*()
+ * functions below, and resumes whatever armv7m_resume() returns: a
+ * partition thread (unprivileged) or the idle thread (privileged, on its
+ * own stack, draining the trace ring).
+ *
+ * The port's state is one struct, `armv7m`, beside the kernel's arena: it
+ * belongs to the hardware port (the simulator has its own port state in
+ * arch/sim/port.c) and the simulator never snapshots it.
+ */
+#ifndef FENESTRA_ARMV7M_PORT_H
+#define FENESTRA_ARMV7M_PORT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arch.h"
+
+/* Priority byte of every kernel entry; BASEPRI is never used.  The lowest
+ * priority (0xff reads back as the implemented bits) so that a fault
+ * raised inside the kernel escalates to HardFault, which is a kernel bug. */
+#define ARMV7M_KERNEL_PRIO 0xffu
+
+/* Host parameters: a run under `./fenestra qemu` pokes this block through
+ * QEMU's generic loader before reset; on a board the magic never matches. */
+#define ARMV7M_HOST_MAGIC 0x46454e31u /* "FEN1" */
+struct armv7m_host_params {
+    uint32_t magic;
+    uint32_t frames; /* stop after this many major frames, 0: never */
+};
+
+/* The tickless clock (clock.c): cycles = base + what SysTick counted since
+ * it was last (re)started with a period of `period` cycles. */
+struct armv7m_clock {
+    uint64_t base;    /* cycle at which the current countdown started */
+    uint32_t period;  /* its length: RVR + 1 */
+    bool running;     /* false during kern_init: the clock reads 0 */
+    uint64_t target;  /* the kernel's deadline (KTIME_NEVER: none) */
+    uint64_t limit;   /* end of the run (host parameter), KTIME_NEVER: none */
+};
+
+/* A trace record being sent (trace_out.c): the idle thread sends it one
+ * byte at a time; a console write by the kernel first finishes it, so
+ * console text never lands inside a record. */
+#define ARMV7M_RECORD_MAX 56
+struct armv7m_record {
+    char buf[ARMV7M_RECORD_MAX];
+    uint8_t len;
+    uint8_t sent;
+};
+
+struct armv7m_port {
+    struct arch_context *running; /* first: exception.S saves into it */
+    struct arch_context idle;     /* the idle thread's context */
+    struct armv7m_clock clock;
+    struct armv7m_record record;
+    uint32_t console_base;
+    uint64_t events_lost;
+    bool host_run;                /* started by the host tool (semihosting on) */
+};
+
+extern struct armv7m_port armv7m;
+
+/* --- exception.S --------------------------------------------------------- */
+
+/* The idle thread's code (idle.c), entered in thread mode on PSP. */
+void armv7m_idle_thread(void);
+
+/* --- entries: one per exception kind, called by exception.S -------------- */
+
+void armv7m_on_svc(void);
+void armv7m_on_systick(void);
+void armv7m_on_pendsv(void);
+void armv7m_on_irq(void);
+void armv7m_on_memmanage(void);
+void armv7m_on_busfault(void);
+void armv7m_on_usagefault(void);
+void armv7m_on_hardfault_thread(void);
+__attribute__((noreturn)) void armv7m_on_hardfault_kernel(uint32_t pc);
+
+/* Chooses the context to resume and the thread mode's privilege. */
+struct arch_context *armv7m_resume(void);
+
+/* --- context.c ------------------------------------------------------------ */
+
+/* The pc in a trapped thread's exception frame. */
+uint32_t armv7m_frame_pc(const struct arch_context *ctx);
+
+/* --- clock.c --------------------------------------------------------------- */
+
+void clock_init(uint64_t limit);
+void clock_start(void);  /* after kern_init: cycle 0 is now */
+uint64_t clock_now(void);
+
+/* --- irq.c ----------------------------------------------------------------- */
+
+/* Masks every external line and puts every kernel entry at one priority. */
+void irq_init_priorities(unsigned lines);
+
+/* --- trace_out.c ----------------------------------------------------------- */
+
+/* Starts the next record from the ring (or the `lost` gap) when none is in
+ * flight; false when there is nothing to send. */
+bool trace_out_next(void);
+/* Sends one byte of the record in flight; false when it is complete. */
+bool trace_out_byte(void);
+/* Finishes the record in flight (before console text). */
+void trace_out_flush(void);
+/* Everything left in the ring, then the end-of-run record. */
+void trace_out_final(uint8_t reason);
+
+enum { TRACE_END_LIMIT = 0, TRACE_END_HALTED = 1, TRACE_END_PANIC = 2 };
+
+/* --- console (console_*.c, one per UART kind) ------------------------------ */
+
+void console_hw_init(uint32_t base, uint32_t clock_hz);
+void console_hw_putc(uint32_t base, char c);
+
+/* --- boot.c ---------------------------------------------------------------- */
+
+/* Ends the run: the trace ring and an end record to the console, then a
+ * semihosting exit when the host started us, else sleep forever. */
+__attribute__((noreturn)) void armv7m_finish(uint8_t reason);
+
+/* --- insn_access.c ------------------------------------------------------------ */
+
+/* KERN_ACCESS_READ or _WRITE: what the instruction at pc does to data. */
+uint32_t insn_access(uint32_t pc);
+
+/* --- fault.c ----------------------------------------------------------------- */
+
+/* A fault in the kernel or the idle thread: report and stop. */
+__attribute__((noreturn)) void armv7m_panic(const char *what, uint32_t pc);
+
+/* --- semihost.c ---------------------------------------------------------------- */
+
+__attribute__((noreturn)) void semihost_exit(uint32_t code);
+
+#endif

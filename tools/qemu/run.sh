@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# run.sh BOARD ELF FRAMES TIMEOUT FWLOG [fwlog options] - runs a firmware
+# image under qemu-system-arm and splits its console with FWLOG (the app's
+# <app>-fwlog).  Used by `./fenestra qemu`, `./fenestra diff` and the
+# `qemu` and `diff` tests, so they all run QEMU the same way:
+#
+#   -M BOARD           the board's name is QEMU's machine name
+#   -icount shift=5    deterministic time: one instruction is 2^5 = 32 ns,
+#                      0.8 cycles of the 25 MHz MPS2 clock (icount takes
+#                      only powers of two; 40 ns would be one cycle);
+#                      align=off, sleep=off: WFI jumps to the next timer,
+#                      so idle time costs no wall time
+#   -semihosting       the firmware ends QEMU with SYS_EXIT at the run's end
+#   loader device      writes the host parameters (magic "FEN1" and the
+#                      frame count) at the image's __host_params before reset
+#   timeout            a hard limit in seconds, whatever the firmware does
+set -euo pipefail
+[ $# -ge 5 ] || { echo "usage: run.sh BOARD ELF FRAMES TIMEOUT FWLOG [fwlog options]" >&2; exit 2; }
+board=$1 elf=$2 frames=$3 limit=$4 fwlog=$5
+shift 5
+nm=$(command -v llvm-nm || command -v llvm-nm-14)
+addr=$("$nm" "$elf" | awk '$3 == "__host_params" { print $1 }')
+[ -n "$addr" ] || { echo "run.sh: $elf has no __host_params" >&2; exit 2; }
+data=$(printf '0x%08x46454e31' "$frames")
+timeout "$limit" qemu-system-arm -M "$board" -nographic \
+  -icount shift=5,align=off,sleep=off -semihosting-config enable=on,target=native \
+  -kernel "$elf" -device "loader,addr=0x$addr,data=$data,data-len=8" | "$fwlog" "$@"

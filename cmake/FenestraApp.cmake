@@ -76,8 +76,16 @@ function(fenestra_app)
   foreach(p IN LISTS P_PARTITIONS)
     list(APPEND outputs ${gen}/${p}.ld)
   endforeach()
+  # A firmware tree is built for one board (FENESTRA_BOARD): every app in
+  # it is compiled for that board, whichever its app.yaml names, and fcc
+  # refuses an app that does not fit it (docs/boards.md, "One app, several
+  # boards").  The simulator's tree uses each app's own board.
+  set(board_opt "")
+  if(CMAKE_CROSSCOMPILING)
+    set(board_opt --board ${FENESTRA_BOARD})
+  endif()
   add_custom_command(OUTPUT ${outputs}
-    COMMAND ${FENESTRA_FCC} --app ${config} --boards ${FENESTRA_ROOT}/boards --out ${gen}
+    COMMAND ${FENESTRA_FCC} --app ${config} --boards ${FENESTRA_ROOT}/boards --out ${gen} ${board_opt}
     DEPENDS ${FENESTRA_FCC_DEPENDS} ${config} ${FENESTRA_BOARD_FILES}
     COMMENT "fcc: ${APP_NAME}"
     VERBATIM)

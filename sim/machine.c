@@ -534,6 +534,16 @@ bool sim_machine_load_stimulus_text(struct sim_machine *m, const char *name,
                                                       m->sys->board, err, errlen));
 }
 
+void sim_machine_set_console(struct sim_machine *m, FILE *out)
+{
+    m->console = out;
+    for (unsigned i = 0; i < m->num_devs; i++) {
+        const struct sim_dev *d = &m->dev[i];
+        if (d->kind == SIM_DEV_UART && d->cfg->base == m->sys->board->console_base)
+            ((struct sim_uart *)d->model)->out = out;
+    }
+}
+
 const struct sim_dev *sim_machine_device(const struct sim_machine *m, const char *name)
 {
     for (unsigned i = 0; i < m->num_devs; i++)

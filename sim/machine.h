@@ -171,6 +171,9 @@ void sim_machine_fire_due(struct sim_machine *m);
  * line each, for the end-of-run summary. */
 void sim_machine_report(const struct sim_machine *m, FILE *out);
 
+/* Where the console UART's bytes go from now on. */
+void sim_machine_set_console(struct sim_machine *m, FILE *out);
+
 /* The board device named `name`, or NULL. */
 const struct sim_dev *sim_machine_device(const struct sim_machine *m, const char *name);
 

@@ -1,10 +1,13 @@
-# cmake -DROOT=<source> -DBIN=<dir> -P build_cross.cmake
+# cmake -DROOT=<source> -DBIN=<dir> [-DBOARD=<board>] -P build_cross.cmake
 #
 # Configures and builds the mps2-an385 cross preset's tree (kernel core with
 # each app's tables, the UART driver, every partition) in BIN and fails on
 # any error or warning: "zero warnings on both builds".
+if(NOT BOARD)
+  set(BOARD mps2-an385)
+endif()
 execute_process(
-  COMMAND ${CMAKE_COMMAND} -S ${ROOT} -B ${BIN} -G Ninja
+  COMMAND ${CMAKE_COMMAND} -S ${ROOT} -B ${BIN} -G Ninja -DFENESTRA_BOARD=${BOARD}
           -DCMAKE_TOOLCHAIN_FILE=${ROOT}/cmake/toolchain-thumbv7m-none-eabi.cmake
           -DCMAKE_BUILD_TYPE=MinSizeRel
   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)

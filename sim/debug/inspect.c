@@ -240,7 +240,8 @@ static void info_mpu(struct dbg_session *s, FILE *out)
     struct mpu_region set[SIM_MPU_MAX_REGIONS];
     const struct sim_mpu *mpu = &s->m->mpu;
     for (unsigned i = 0; i < mpu->num_regions; i++)
-        set[i] = (struct mpu_region){mpu->rbar[i], mpu->rasr[i]};
+        set[i] = (struct mpu_region){(mpu->rbar[i] & ~(MPU_RBAR_VALID | MPU_RBAR_REGION_MASK)) |
+                                         MPU_RBAR_VALID | i, mpu->rasr[i]};
     int part = kstate.sched.mpu_part;
     fprintf(out, "MPU %s, holding partition %s\n", mpu->ctrl & 1 ? "enabled" : "disabled",
             part >= 0 ? s->m->sys->partitions[part].name : "(none)");
@@ -263,6 +264,8 @@ static void info_ports(struct dbg_session *s, FILE *out)
 
 static void info_events(struct dbg_session *s, const char *arg, FILE *out)
 {
+    while (arg && (*arg == ' ' || *arg == '\t'))
+        arg++;
     uint64_t n = arg && *arg ? strtoull(arg, NULL, 10) : 10;
     uint64_t end = s->events < s->log_len ? s->events : s->log_len;
     uint64_t from = n < end ? end - n : 0;

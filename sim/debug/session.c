@@ -47,6 +47,13 @@ struct dbg_pos dbg_position(const struct dbg_session *s)
     return here(s);
 }
 
+/* A replay that diverged can still be examined before the divergence;
+ * from there on the run is not the recording's any more. */
+static bool past_divergence(const struct dbg_session *s)
+{
+    return s->diverged && (!s->diverge_known || dbg_pos_reached(here(s), s->diverge_at));
+}
+
 /* ======================================================================
  * what the run emits
  * ====================================================================== */
@@ -79,7 +86,7 @@ static void diverge(struct dbg_session *s, const char *msg)
 static void note_event(struct dbg_session *s, const struct trace_event *ev)
 {
     uint64_t k = s->events++;
-    char msg[512];
+    char msg[1024];
     if (k < s->log_len) {
         if (memcmp(&s->log[k].ev, ev, sizeof *ev) != 0 && !s->modified) {
             snprintf(msg, sizeof msg, "re-execution differs from the first run at event %"
@@ -129,7 +136,7 @@ static void on_input(void *user, const struct sim_input *in)
 {
     struct dbg_session *s = user;
     uint64_t k = s->inputs++;
-    char msg[512];
+    char msg[1024];
     if (k < s->max_inputs)
         return;
     s->max_inputs = k + 1;
@@ -283,9 +290,15 @@ static bool at_top(void *user)
     bool behind = pos_before(p, s->frontier);
     if (!behind)
         s->frontier = p;
-    s->m->console = behind ? s->devnull : s->opt.out;
+    FILE *console = behind ? s->devnull : s->opt.out;
+    if (s->m->console != console)
+        sim_machine_set_console(s->m, console);
     maybe_snapshot(s, p);
-    if (s->diverged)
+    if (s->diverged && !s->diverge_known) {
+        s->diverge_known = true;
+        s->diverge_at = p;
+    }
+    if (past_divergence(s))
         return true;
     if (s->event_hit && s->scanning) {
         scan_push(s, &(struct dbg_candidate){.pos = p, .exact = true, .event = true,
@@ -356,7 +369,7 @@ static struct dbg_stop_info stop_info(enum dbg_stop why, const char *fmt, ...)
 
 static struct dbg_stop_info end_stop(const struct dbg_session *s)
 {
-    if (s->diverged)
+    if (past_divergence(s))
         return stop_info(DBG_STOP_DIVERGED, "%s", s->diverge_msg);
     if (s->status == PORT_HALTED)
         return stop_info(DBG_STOP_END, "end of the run: the module stopped at cycle %" PRIu64,
@@ -432,7 +445,7 @@ static bool narrow_watch(struct dbg_session *s, const struct sim_hit *h, struct 
 {
     seek(s, (struct dbg_pos){h->cycle, h->lo, 0});
     s->traps.ignore_at = h->lo; /* a breakpoint there would have come first */
-    while (s->m->clock.insns < h->hi && !s->diverged) {
+    while (s->m->clock.insns < h->hi && !past_divergence(s)) {
         struct dbg_pos p = here(s);
         if (advance(s, (struct dbg_pos){p.cycle, p.insns + 1, p.events}, true) != PORT_PAUSED)
             return false;
@@ -452,7 +465,7 @@ static struct dbg_stop_info go_forward(struct dbg_session *s, struct dbg_pos t)
     s->traps.ignore_at = s->m->clock.insns; /* the breakpoint it stands on */
     for (;;) {
         enum port_status st = advance(s, t, true);
-        if (s->diverged)
+        if (past_divergence(s))
             return end_stop(s);
         if (s->event_hit)
             return event_stop(s);
@@ -506,7 +519,7 @@ static struct dbg_stop_info arrived(struct dbg_session *s, struct dbg_pos t)
 {
     if (seek(s, t) != PORT_PAUSED && !dbg_pos_reached(here(s), t))
         return end_stop(s);
-    if (s->diverged)
+    if (past_divergence(s))
         return end_stop(s);
     return stop_info(DBG_STOP_STEP, "at cycle %" PRIu64, s->m->clock.now);
 }
@@ -573,7 +586,8 @@ static void scan_stretch(struct dbg_session *s, size_t i, struct dbg_pos end)
     for (size_t k = 0; k < s->scan_len; k++)
         if (s->scan[k].event)
             s->scan[k].lo = s->scan[k].pos.insns;
-    qsort(s->scan, s->scan_len, sizeof *s->scan, cmp_candidates);
+    if (s->scan_len)
+        qsort(s->scan, s->scan_len, sizeof *s->scan, cmp_candidates);
 }
 
 /* Goes to candidate c if it is a real stop before `cur`. */
@@ -611,7 +625,8 @@ struct dbg_stop_info dbg_reverse_continue(struct dbg_session *s)
         struct dbg_candidate *found = malloc((n ? n : 1) * sizeof *found);
         if (!found)
             break;
-        memcpy(found, s->scan, n * sizeof *found);
+        if (n)
+            memcpy(found, s->scan, n * sizeof *found);
         s->scan_len = 0;
         struct dbg_stop_info st;
         for (size_t k = n; k-- > 0;) {
@@ -653,7 +668,7 @@ struct dbg_session *dbg_open(struct sim_machine *m, const struct dbg_options *o,
         s->replay = *replay;
         s->replaying = true;
     }
-    m->console = o->out;
+    sim_machine_set_console(m, o->out);
     m->on_event = on_event;
     m->event_user = s;
     m->on_input = on_input;
@@ -685,7 +700,7 @@ void dbg_close(struct dbg_session *s)
     s->m->at_top = NULL;
     s->m->on_event = NULL;
     s->m->on_input = NULL;
-    s->m->console = s->opt.out;
+    sim_machine_set_console(s->m, s->opt.out);
     sim_cpu_traps_changed(&s->m->cpu);
     free(s->snaps);
     free(s->log);

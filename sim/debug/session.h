@@ -89,7 +89,7 @@ struct dbg_stop_info {
     uint32_t addr;            /* breakpoint address, or the watched byte hit */
     bool write;               /* watchpoint: the access was a write */
     struct trace_event event; /* DBG_STOP_EVENT: the event */
-    char message[256];        /* for the user: what happened, in one line */
+    char message[1024];       /* for the user: what happened (a divergence: several lines) */
 };
 
 /* --- execution -------------------------------------------------------- */

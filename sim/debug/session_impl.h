@@ -82,7 +82,9 @@ struct dbg_session {
     struct dbg_candidate *scan;  /* reverse scan: hits found */
     size_t scan_len, scan_cap;
     bool diverged;
-    char diverge_msg[512];
+    char diverge_msg[1024];
+    bool diverge_known;      /* diverge_at is set: the first resumable */
+    struct dbg_pos diverge_at; /* point after the divergence */
     bool modified;           /* the debugger changed registers or memory */
     FILE *devnull;
 };

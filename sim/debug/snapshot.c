@@ -112,6 +112,7 @@ static void restore_machine(struct sim_machine *m, const struct sim_machine *sav
     /* the engines' TLBs and count cache reflect the state left behind */
     memset(&m->cpu.icount, 0, sizeof m->cpu.icount);
     sim_mem_rights_changed(&m->mem);
+    sim_machine_set_console(m, wiring.console); /* the UART keeps its own */
 }
 
 void snap_restore(const struct snapshot *s, const struct snap_layout *l,

@@ -32,6 +32,8 @@ static bool elf_lookup(const char *path, const char *name, uint32_t *addr)
                                 ? elf_strptr(e, sh.sh_link, sym.st_name) : NULL;
             if (n && !strcmp(n, name) && sym.st_shndx != SHN_UNDEF) {
                 *addr = (uint32_t)sym.st_value;
+                if (GELF_ST_TYPE(sym.st_info) == STT_FUNC)
+                    *addr &= ~1u; /* the Thumb bit is not part of the address */
                 found = true;
                 break;
             }

@@ -96,24 +96,29 @@ static const char *likely_cause(const struct replayer *rp, const struct rec_reco
            "or a partition reads something not recorded";
 }
 
+/* The whole report goes to rp->message; msg (a session's buffer, maybe
+ * smaller) gets as much of it as fits. */
 static void diverge(struct replayer *rp, const struct rec_record *got, char *msg, unsigned len)
 {
     char want_text[320], got_text[320];
+    char *out = rp->message;
+    size_t n = sizeof rp->message;
     if (rp->have < 0) {
-        snprintf(msg, len, "the recording is damaged: %s", rp->rd.error);
+        snprintf(out, n, "the recording is damaged: %s", rp->rd.error);
     } else if (rp->have == 0) {
         describe(rp, got, got_text, sizeof got_text);
-        snprintf(msg, len, "diverged at cycle %" PRIu64 ": the run goes on past the end of "
+        snprintf(out, n, "diverged at cycle %" PRIu64 ": the run goes on past the end of "
                  "the recording\n  replayed: %s", rp->m->clock.now, got_text);
     } else {
         describe(rp, &rp->next, want_text, sizeof want_text);
         describe(rp, got, got_text, sizeof got_text);
-        snprintf(msg, len, "diverged at cycle %" PRIu64 " (record at offset %" PRIu64 ")\n"
-                 "  recorded: %s\n  replayed: %s\n  likely cause: %s", rp->m->clock.now,
+        snprintf(out, n, "diverged at cycle %" PRIu64 " (record at offset %" PRIu64 ")\n"
+                 "  recorded: %s\n  replayed: %s\n  likely cause: %s",
+                 got->kind == REC_EVENT ? got->event.cycle : rp->m->clock.now,
                  rp->next.offset, want_text, got_text, likely_cause(rp, &rp->next, got));
     }
     rp->diverged = true;
-    snprintf(rp->message, sizeof rp->message, "%s", msg);
+    snprintf(msg, len, "%s", rp->message);
 }
 
 static bool same_input(const struct rec_input *a, const struct rec_input *b)
@@ -208,7 +213,7 @@ struct dbg_replay_hooks replayer_hooks(struct replayer *rp)
 static void on_event(void *user, const struct trace_event *ev)
 {
     struct replayer *rp = user;
-    char msg[8];
+    char msg[8]; /* the report is in rp->message */
     if (!rp->diverged)
         check_event(rp, ev, msg, sizeof msg);
 }

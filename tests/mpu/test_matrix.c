@@ -226,6 +226,7 @@ static const uint8_t branch_self[2] = {0xfe, 0xe7};
 struct observed {
     bool allowed, sane;
     enum ref_verdict kind; /* of a refusal, from the fault status */
+    uint32_t cfsr, far;    /* the fault status, the valid fault address */
     char detail[160];
 };
 
@@ -311,6 +312,8 @@ static struct observed probe(const struct cfg_partition *p, uint32_t addr, int a
     if (host)
         memcpy(host, saved, 2);
     struct status st = take_status();
+    o.cfsr = st.cfsr;
+    o.far = (st.cfsr & SCB_MMFSR_MMARVALID) ? st.mmfar : (st.cfsr & SCB_BFSR_BFARVALID) ? st.bfar : 0;
     size_t n = sizeof o.detail;
     o.detail[0] = 0;
     if (x.why == SIM_STOP_MEMORY) {
@@ -332,6 +335,66 @@ static struct observed probe(const struct cfg_partition *p, uint32_t addr, int a
     }
     o.sane = o.detail[0] == 0;
     return o;
+}
+
+/* --- the probe list and verdicts for QEMU ------------------------------- */
+
+/* With MATRIX_DUMP=<prefix> the matrix also writes <prefix>.bin, the probe
+ * list the firmware runner reads (tests/mpu/fw/probe_fw.c: "MRPB", count,
+ * then address, partition, access per probe, little-endian), and
+ * <prefix>.txt, one verdict line per probe in the runner's format, so
+ * tests/mpu/qemu_matrix.sh compares QEMU with the simulator probe for
+ * probe. */
+static struct {
+    FILE *bin, *txt;
+    uint32_t count;
+} dump;
+
+static void put_u32(FILE *f, uint32_t v)
+{
+    uint8_t b[4] = {(uint8_t)v, (uint8_t)(v >> 8), (uint8_t)(v >> 16), (uint8_t)(v >> 24)};
+    fwrite(b, 1, 4, f);
+}
+
+static void dump_open(void)
+{
+    const char *prefix = getenv("MATRIX_DUMP");
+    if (!prefix)
+        return;
+    char path[512];
+    snprintf(path, sizeof path, "%s.bin", prefix);
+    dump.bin = fopen(path, "wb");
+    snprintf(path, sizeof path, "%s.txt", prefix);
+    dump.txt = fopen(path, "w");
+    assert_true(dump.bin && dump.txt);
+    put_u32(dump.bin, 0x4250524du); /* "MRPB" */
+    put_u32(dump.bin, 0);           /* the count, written at the end */
+}
+
+static void dump_probe(uint8_t pi, uint32_t addr, int access, const struct observed *o)
+{
+    if (!dump.bin)
+        return;
+    put_u32(dump.bin, addr);
+    uint8_t tail[4] = {pi, (uint8_t)access, 0, 0};
+    fwrite(tail, 1, 4, dump.bin);
+    dump.count++;
+    const char *kind = o->allowed              ? "allow"
+                       : o->kind == REF_MEMMANAGE ? "memmanage"
+                       : o->kind == REF_BUSFAULT  ? "busfault"
+                                                  : "other";
+    fprintf(dump.txt, "%s %s 0x%08x %s cfsr=0x%08x far=0x%08x\n", cfg_system.partitions[pi].name,
+            access_name[access], addr, kind, o->cfsr, o->far);
+}
+
+static void dump_close(void)
+{
+    if (!dump.bin)
+        return;
+    fseek(dump.bin, 4, SEEK_SET);
+    put_u32(dump.bin, dump.count);
+    fclose(dump.bin);
+    fclose(dump.txt);
 }
 
 /* --- the matrix -------------------------------------------------------- */
@@ -396,6 +459,7 @@ static void run_partition(uint8_t pi, const struct addrs *s, struct tally *t)
             bool intent = intended(p, addr, access);
             struct observed o = probe(p, addr, access);
             t->probes++;
+            dump_probe(pi, addr, access, &o);
             t->allowed += o.allowed;
             bool agree = o.sane && o.allowed == (ref == REF_ALLOW) && o.allowed == intent &&
                          (o.allowed || o.kind == ref);
@@ -424,8 +488,10 @@ static void isolation_matrix(void **state)
 
     struct addrs s = probe_addresses(&cfg_system);
     struct tally t = {0};
+    dump_open();
     for (uint8_t pi = 0; pi < cfg_system.num_partitions; pi++)
         run_partition(pi, &s, &t);
+    dump_close();
     fflush(log);
     printf("mpu.matrix: %lu probes (%u partitions, %zu addresses, read/write/exec): "
            "%lu allowed, %lu refused, %lu mismatches; %llu accesses settled inside a "

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# qemu_test.sh MODE APP FRAMES FW_DIR BIN_DIR - one `qemu` or `diff` test
+# qemu_test.sh MODE APP FRAMES FW_DIR BIN_DIR [BOARD] - one `qemu` or `diff` test
 # (tests/qemu/CMakeLists.txt).  FW_DIR is the firmware tree the fixture
 # built, BIN_DIR the host tree's bin/ (APP-sim, APP-fwlog).
 #
@@ -11,7 +11,7 @@ set -euo pipefail
 mode=$1 app=$2 frames=$3 fw=$4 bin=$5
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-board=$(sed -n 's/^board: *\([A-Za-z0-9_-]*\).*/\1/p' "$root/apps/$app/app.yaml" | head -n 1)
+board=${6:-$(sed -n 's/^board: *\([A-Za-z0-9_-]*\).*/\1/p' "$root/apps/$app/app.yaml" | head -n 1)}
 sim_opts=(--frames "$frames")
 [ -f "$root/apps/$app/stimulus.txt" ] && sim_opts+=(--stimulus none) # QEMU has no stimulus device
 log_opts=()

@@ -175,13 +175,15 @@ static struct fcc_system *finish(struct fcc_diag *d, size_t errors,
 
 static struct fcc_system *from_text(struct fcc_diag *d, const char *app_file,
                                     const char *text, size_t len,
-                                    const char *boards_dir)
+                                    const char *boards_dir, const char *board)
 {
     size_t errors = fcc_diag_count(d);
     struct fcc_system *sys = new_system(d, app_file);
     if (!sys)
         return NULL;
     sys->app = fcc_app_parse(d, sys->app_file, text, len);
+    if (sys->app && board)
+        sys->app->board = board; /* errors still point at the app's `board` */
     if (sys->app && sys->app->board)
         sys->board = load_board(d, sys->app, boards_dir);
     return finish(d, errors, sys);
@@ -192,11 +194,17 @@ struct fcc_system *fcc_system_from_text(struct fcc_diag *d,
                                         const char *app_text,
                                         const char *boards_dir)
 {
-    return from_text(d, app_file, app_text, strlen(app_text), boards_dir);
+    return from_text(d, app_file, app_text, strlen(app_text), boards_dir, NULL);
 }
 
 struct fcc_system *fcc_system_load(struct fcc_diag *d, const char *app_path,
                                    const char *boards_dir)
+{
+    return fcc_system_load_on(d, app_path, boards_dir, NULL);
+}
+
+struct fcc_system *fcc_system_load_on(struct fcc_diag *d, const char *app_path,
+                                      const char *boards_dir, const char *board)
 {
     size_t len;
     char *text = fcc_read_file(app_path, &len);
@@ -205,7 +213,7 @@ struct fcc_system *fcc_system_load(struct fcc_diag *d, const char *app_path,
                      strerror(errno));
         return NULL;
     }
-    struct fcc_system *sys = from_text(d, app_path, text, len, boards_dir);
+    struct fcc_system *sys = from_text(d, app_path, text, len, boards_dir, board);
     free(text);
     return sys;
 }

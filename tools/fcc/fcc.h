@@ -26,6 +26,12 @@ struct fcc_system {
 struct fcc_system *fcc_system_load(struct fcc_diag *d, const char *app_path,
                                    const char *boards_dir);
 
+/* The same on `board` instead of the board the app names (NULL: the
+ * app's): a firmware tree for another board (docs/boards.md, "One app,
+ * several boards"). */
+struct fcc_system *fcc_system_load_on(struct fcc_diag *d, const char *app_path,
+                                      const char *boards_dir, const char *board);
+
 /* The same with the app's text given; the board is still read from
  * boards_dir. */
 struct fcc_system *fcc_system_from_text(struct fcc_diag *d,

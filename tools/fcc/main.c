@@ -19,6 +19,7 @@ struct options {
     const char *check;
     const char *boards;
     const char *out;
+    const char *board; /* --board: instead of the app's */
 };
 
 static void usage(FILE *to)
@@ -35,6 +36,8 @@ static void usage(FILE *to)
           "  --app APP.yaml   the app to compile\n"
           "  --check APP.yaml validate only; write nothing\n"
           "  --boards DIR     the folder holding one folder per board\n"
+          "  --board NAME     use this board instead of the one the app "
+          "names\n"
           "  --out OUTDIR     where the generated files go (created if "
           "missing)\n"
           "  --help           print this help\n"
@@ -62,6 +65,7 @@ static int parse_args(int argc, char **argv, struct options *o)
         { "check", required_argument, NULL, 'c' },
         { "boards", required_argument, NULL, 'b' },
         { "out", required_argument, NULL, 'o' },
+        { "board", required_argument, NULL, 'B' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -73,6 +77,7 @@ static int parse_args(int argc, char **argv, struct options *o)
         case 'c': o->check = optarg; break;
         case 'b': o->boards = optarg; break;
         case 'o': o->out = optarg; break;
+        case 'B': o->board = optarg; break;
         case 'h': usage(stdout); return EXIT_SUCCESS;
         case ':': return usage_error("missing argument to", argv[optind - 1]);
         default: return usage_error("unknown option", argv[optind - 1]);
@@ -106,7 +111,7 @@ static int run(const struct options *o)
         return EXIT_INVALID;
     }
     const char *app = o->app ? o->app : o->check;
-    struct fcc_system *sys = fcc_system_load(d, app, o->boards);
+    struct fcc_system *sys = fcc_system_load_on(d, app, o->boards, o->board);
     if (sys && o->out)
         fcc_system_write(d, sys, o->out);
     fcc_diag_print(d, stderr);

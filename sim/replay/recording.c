@@ -12,7 +12,9 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -121,9 +123,18 @@ static const char *type_name(uint32_t type, char buf[12])
     return buf;
 }
 
-/* A trace event exactly as docs/formats.md encodes it (24 bytes). */
+/* A trace event exactly as docs/formats.md encodes it (24 bytes).  On a
+ * little-endian host the struct is that encoding already (trace.h lays it
+ * out without padding), so one copy does: this runs for every event of a
+ * recorded run. */
 static inline uint8_t *put_event(uint8_t *p, const struct trace_event *ev)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    _Static_assert(sizeof *ev == 24 && offsetof(struct trace_event, a2) == 20,
+                   "struct trace_event is its own encoding");
+    memcpy(p, ev, 24);
+    return p + 24;
+#endif
     p = put64(p, ev->cycle);
     p = put8(p, ev->type);
     p = put8(p, ev->part);
@@ -354,25 +365,143 @@ static void wfail(struct rec_writer *w, const char *fmt, ...)
 }
 
 /* Fills the header in front of a payload (frame: CHUNK_HEADER bytes, then
- * len payload bytes) and writes both with one fwrite. */
-static void emit(struct rec_writer *w, uint32_t type, uint8_t *frame, uint32_t len)
+ * len payload bytes), all but its checksum. */
+static void frame_header(struct rec_writer *w, uint32_t type, uint8_t *frame, uint32_t len)
 {
     uint8_t *p = put32(frame, type);
     p = put32(p, len);
-    p = put32(p, w->seq++);
-    put32(p, chunk_crc(frame, frame + CHUNK_HEADER, len));
+    put32(p, w->seq++);
+    w->offset += CHUNK_HEADER + (size_t)len;
+}
+
+/* Checksums a framed chunk and writes it with one fwrite; the reason of a
+ * failure into why (empty: none). */
+static void frame_write(FILE *f, uint8_t *frame, uint32_t len, char *why, size_t whylen)
+{
+    put32(frame + 12, chunk_crc(frame, frame + CHUNK_HEADER, len));
     size_t n = CHUNK_HEADER + (size_t)len;
-    if (fwrite(frame, 1, n, w->f) != n)
-        wfail(w, "write failed: %s", strerror(errno));
-    w->offset += n;
+    if (fwrite(frame, 1, n, f) != n && !why[0])
+        snprintf(why, whylen, "write failed: %s", strerror(errno));
+}
+
+static void emit(struct rec_writer *w, uint32_t type, uint8_t *frame, uint32_t len)
+{
+    char why[200] = "";
+    frame_header(w, type, frame, len);
+    frame_write(w->f, frame, len, why, sizeof why);
+    if (why[0])
+        wfail(w, "%s", why);
+}
+
+/* --- writing: the flusher thread ------------------------------------------ */
+
+/* DATA chunks are checksummed and written on a second thread while the
+ * simulation fills the next one: the recording's cost on the run is then
+ * only the encoding (docs/benchmarks.md).  One chunk at a time is in
+ * flight; the order of the file is the order chunks are handed over. */
+struct rec_flusher {
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    FILE *f;
+    uint8_t *frame; /* the chunk handed over; NULL: idle */
+    uint32_t len;
+    bool stop;
+    char error[200]; /* the first write failure */
+};
+
+static void *flusher_main(void *arg)
+{
+    struct rec_flusher *fl = arg;
+    pthread_mutex_lock(&fl->mu);
+    for (;;) {
+        while (!fl->frame && !fl->stop)
+            pthread_cond_wait(&fl->cv, &fl->mu);
+        if (!fl->frame)
+            break;
+        uint8_t *frame = fl->frame;
+        uint32_t len = fl->len;
+        pthread_mutex_unlock(&fl->mu);
+        frame_write(fl->f, frame, len, fl->error, sizeof fl->error);
+        pthread_mutex_lock(&fl->mu);
+        fl->frame = NULL;
+        pthread_cond_broadcast(&fl->cv);
+    }
+    pthread_mutex_unlock(&fl->mu);
+    return NULL;
+}
+
+static void flusher_wait_idle(struct rec_flusher *fl)
+{
+    pthread_mutex_lock(&fl->mu);
+    while (fl->frame)
+        pthread_cond_wait(&fl->cv, &fl->mu);
+    pthread_mutex_unlock(&fl->mu);
+}
+
+static void flusher_start(struct rec_writer *w)
+{
+    struct rec_flusher *fl = calloc(1, sizeof *fl);
+    w->spare = malloc(CHUNK_HEADER + REC_DATA_CHUNK);
+    if (!fl || !w->spare)
+        goto in_line;
+    fl->f = w->f;
+    pthread_mutex_init(&fl->mu, NULL);
+    pthread_cond_init(&fl->cv, NULL);
+    if (pthread_create(&fl->thread, NULL, flusher_main, fl) == 0) {
+        w->flusher = fl;
+        return;
+    }
+    pthread_mutex_destroy(&fl->mu);
+    pthread_cond_destroy(&fl->cv);
+in_line: /* no thread: the writer checksums and writes in line */
+    free(fl);
+    free(w->spare);
+    w->spare = NULL;
+}
+
+/* Waits for the last chunk, ends the thread, and takes over its error. */
+static void flusher_stop(struct rec_writer *w)
+{
+    struct rec_flusher *fl = w->flusher;
+    if (!fl)
+        return;
+    pthread_mutex_lock(&fl->mu);
+    fl->stop = true;
+    pthread_cond_broadcast(&fl->cv);
+    pthread_mutex_unlock(&fl->mu);
+    pthread_join(fl->thread, NULL);
+    if (fl->error[0])
+        wfail(w, "%s", fl->error);
+    pthread_mutex_destroy(&fl->mu);
+    pthread_cond_destroy(&fl->cv);
+    free(fl);
+    w->flusher = NULL;
 }
 
 static void flush_data(struct rec_writer *w)
 {
-    if (w->used) {
-        emit(w, T_DATA, w->buf, w->used);
-        w->used = 0;
+    if (!w->used)
+        return;
+    frame_header(w, T_DATA, w->buf, w->used);
+    struct rec_flusher *fl = w->flusher;
+    if (fl) {
+        flusher_wait_idle(fl);
+        pthread_mutex_lock(&fl->mu);
+        fl->frame = w->buf;
+        fl->len = w->used;
+        pthread_cond_broadcast(&fl->cv);
+        pthread_mutex_unlock(&fl->mu);
+        uint8_t *t = w->buf; /* fill the other buffer meanwhile */
+        w->buf = w->spare;
+        w->spare = t;
+    } else {
+        char why[200] = "";
+        frame_write(w->f, w->buf, w->used, why, sizeof why);
+        if (why[0])
+            wfail(w, "%s", why);
     }
+    w->used = 0;
 }
 
 /* Room for one record of n bytes; a record never spans two chunks. */
@@ -387,6 +516,9 @@ static inline uint8_t *data_room(struct rec_writer *w, uint32_t n)
 
 static void writer_free(struct rec_writer *w)
 {
+    flusher_stop(w);
+    free(w->spare);
+    w->spare = NULL;
     if (w->f)
         fclose(w->f);
     free(w->path);
@@ -455,6 +587,8 @@ bool rec_writer_open(struct rec_writer *w, const char *path, const struct rec_he
             ok = false;
         }
     }
+    if (ok)
+        flusher_start(w);
     free(head.p);
     free(scen.p);
     if (!ok)
@@ -534,6 +668,7 @@ bool rec_writer_close(struct rec_writer *w, const struct rec_end *end, char *err
         return false;
     }
     flush_data(w);
+    flusher_stop(w); /* END follows every DATA chunk */
     write_end(w, end);
     if (fflush(w->f) != 0)
         wfail(w, "write failed: %s", strerror(errno));

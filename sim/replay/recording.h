@@ -151,6 +151,9 @@ struct rec_writer {
     uint64_t events, inputs, host_inputs;
     bool failed;        /* a write failed: close reports it */
     char error[256];
+    uint8_t *spare;     /* the chunk buffer the flusher thread is not using */
+    struct rec_flusher *flusher; /* checksums and writes DATA chunks on a
+                                    second thread; NULL: done in line */
 };
 
 /* Creates path and writes the magic, HEAD and (when h->scenario_name is

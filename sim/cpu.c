@@ -93,7 +93,6 @@ static __attribute__((noinline)) void on_block_slow(uc_engine *uc, struct sim_cp
     c->block_addr = addr;
     c->block_size = size;
     c->block_start = c->now;
-    c->block_end = c->now + count;
     c->now += count;
 }
 
@@ -111,7 +110,7 @@ static void on_block(uc_engine *uc, uint64_t addr, uint32_t size, void *user)
         c->block_addr = (uint32_t)addr;
         c->block_size = size;
         c->block_start = now;
-        c->now = c->block_end = now + s->count;
+        c->now = now + s->count;
         return;
     }
     on_block_slow(uc, c, (uint32_t)addr, size);
@@ -169,19 +168,22 @@ static bool on_bad_access(uc_engine *uc, uc_mem_type type, uint64_t addr,
 static void on_watch_access(uc_engine *uc, uc_mem_type type, uint64_t addr, int size,
                             int64_t value, void *user)
 {
-    (void)uc, (void)value;
+    (void)value;
     struct sim_cpu *c = user;
     bool write = type == UC_MEM_WRITE;
     const struct sim_watch *w = sim_traps_watched(c->traps, (uint32_t)addr, (uint32_t)size, write);
     if (!w)
         return;
+    /* The main engine's block was charged whole before it ran; a tail
+     * runs to the stop cycle. */
+    uint64_t end = uc == c->uc ? c->now : c->stop_at;
     uint32_t first = (uint32_t)addr > w->addr ? (uint32_t)addr : w->addr;
     sim_traps_record(c->traps, &(struct sim_hit){
-        .lo = insns_at(c, c->block_start), .hi = insns_at(c, c->block_end),
+        .lo = insns_at(c, c->block_start), .hi = insns_at(c, end),
         .cycle = c->block_start, .id = w->id,
-        .addr = first, .write = write, .exact = c->block_end == c->block_start + 1});
-    if (c->traps->stop_on_hit && c->block_end < c->stop_at)
-        c->stop_at = c->block_end;
+        .addr = first, .write = write, .exact = end == c->block_start + 1});
+    if (c->traps->stop_on_hit && end < c->stop_at)
+        c->stop_at = end;
 }
 
 static uc_engine *watched_engine(struct sim_cpu *c, unsigned i)
@@ -429,7 +431,6 @@ static uc_err run_tail(struct sim_cpu *c, struct arch_context *ctx)
     c->block_addr = pc;
     c->block_size = tail_bytes;
     c->block_start = c->now;
-    c->block_end = c->stop_at;
     uc_err e;
     uc_engine *uc;
     if (tail_is_unconditional(code, k, ctx->xpsr)) {
@@ -543,7 +544,7 @@ static bool probe_break(struct sim_cpu *c, uint32_t pc)
     struct sim_traps *t = c->traps;
     const struct sim_break *b = t ? sim_traps_break_at(t, pc) : NULL;
     uint64_t pos = insns_at(c, c->now);
-    if (!b || pos == t->ignore_at || c->block_end > c->now)
+    if (!b || pos == t->ignore_at || (pc >= c->block_addr && pc - c->block_addr < c->block_size))
         return false; /* the block hook has placed any hit in its block */
     sim_traps_record(t, &(struct sim_hit){.lo = pos, .hi = pos, .cycle = c->now,
                                           .id = b->id, .addr = pc, .exact = true});
@@ -705,7 +706,7 @@ static uc_err run_pass(struct sim_cpu *c, struct arch_context *ctx)
     c->mem->denied = false;
     c->block_addr = ctx->pc;
     c->block_size = 0;
-    c->block_start = c->block_end = c->now;
+    c->block_start = c->now;
     load_context(c->uc, ctx);
     sim_mem_sync_tlb(c->mem, SIM_ENGINE_MAIN);
     uc_err e = start(c->uc, ctx->pc, 0);

@@ -92,7 +92,6 @@ struct sim_cpu {
     uint32_t block_addr;     /* block being executed, its size and the cycle */
     uint32_t block_size;     /* it began at */
     uint64_t block_start;
-    uint64_t block_end;      /* the cycle after its last instruction */
     uint64_t run_start;      /* the clock when the run began */
     /* the debugger's breakpoints and watchpoints (sim/traps.h); NULL:
      * none, and nothing is checked */

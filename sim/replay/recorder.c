@@ -9,20 +9,27 @@ static void record_event(void *user, const struct trace_event *ev)
         r->next_event(r->next_user, ev);
 }
 
-static void record_input(void *user, const struct sim_input *in)
+void recorder_input_of(const struct sim_machine *m, const struct sim_input *in,
+                       struct rec_input *out)
 {
-    struct recorder *r = user;
-    struct rec_input ri = {
+    *out = (struct rec_input){
         .stamp = in->stamp, .cycle = in->cycle, .kind = (uint8_t)in->kind,
         .source = (uint8_t)in->source, .lost = in->lost, .file_line = in->file_line,
         .value = in->value, .device = 0xff,
     };
-    const struct sim_dev *d = in->device ? sim_machine_device(r->m, in->device) : NULL;
+    const struct sim_dev *d = in->device ? sim_machine_device(m, in->device) : NULL;
     if (d)
-        ri.device = (uint8_t)(d - r->m->dev);
-    ri.len = in->len < REC_MAX_WORDS ? in->len : REC_MAX_WORDS;
-    for (uint32_t i = 0; i < ri.len && in->words; i++)
-        ri.words[i] = in->words[i];
+        out->device = (uint8_t)(d - m->dev);
+    out->len = in->len < REC_MAX_WORDS ? in->len : REC_MAX_WORDS;
+    for (uint32_t i = 0; i < out->len && in->words; i++)
+        out->words[i] = in->words[i];
+}
+
+static void record_input(void *user, const struct sim_input *in)
+{
+    struct recorder *r = user;
+    struct rec_input ri;
+    recorder_input_of(r->m, in, &ri);
     rec_write_input(&r->w, &ri);
 }
 

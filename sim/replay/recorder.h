@@ -25,6 +25,10 @@ struct recorder {
 bool recorder_start(struct recorder *r, const char *path, struct sim_machine *m,
                     const struct run_identity *id, char *err, unsigned errlen);
 
+/* An input as a recording holds it (the device by its board index). */
+void recorder_input_of(const struct sim_machine *m, const struct sim_input *in,
+                       struct rec_input *out);
+
 /* Writes the totals and closes; false with a message when any write
  * failed (the file then says it is not whole). */
 bool recorder_finish(struct recorder *r, bool halted, char *err, unsigned errlen);

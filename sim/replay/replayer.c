@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "recorder.h"
 #include "trace_text.h"
 
 /* ======================================================================
@@ -153,15 +154,7 @@ static bool check_input(void *user, const void *sim_input, char *msg, unsigned l
     const struct sim_input *in = sim_input;
     struct rec_record got = {.kind = REC_INPUT};
     struct rec_input *ri = &got.input;
-    *ri = (struct rec_input){.stamp = in->stamp, .cycle = in->cycle, .kind = (uint8_t)in->kind,
-                             .source = (uint8_t)in->source, .lost = in->lost,
-                             .file_line = in->file_line, .value = in->value, .device = 0xff};
-    const struct sim_dev *d = in->device ? sim_machine_device(rp->m, in->device) : NULL;
-    if (d)
-        ri->device = (uint8_t)(d - rp->m->dev);
-    ri->len = in->len < REC_MAX_WORDS ? in->len : REC_MAX_WORDS;
-    for (uint32_t i = 0; i < ri->len && in->words; i++)
-        ri->words[i] = in->words[i];
+    recorder_input_of(rp->m, in, ri);
     if (rp->have != 1 || rp->next.kind != REC_INPUT || !same_input(&rp->next.input, ri)) {
         diverge(rp, &got, msg, len);
         return false;

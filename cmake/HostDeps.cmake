@@ -15,7 +15,9 @@ endif()
 
 pkg_check_modules(LIBELF REQUIRED IMPORTED_TARGET libelf)
 pkg_check_modules(CMOCKA REQUIRED IMPORTED_TARGET cmocka)
-# Recordings (sim/replay/recording.c): zlib's crc32 checks each chunk,
-# nettle's SHA-256 identifies the config and binaries a run used.
+# Recordings (sim/replay/recording.c): xxHash's XXH3 checks DATA chunks,
+# zlib's crc32 the others, nettle's SHA-256 identifies the config and
+# binaries a run used.
 pkg_check_modules(ZLIB REQUIRED IMPORTED_TARGET zlib)
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(NETTLE REQUIRED IMPORTED_TARGET nettle)

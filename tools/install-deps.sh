@@ -13,7 +13,8 @@ PACKAGES=(
   libyaml-dev               # config compiler
   libelf-dev                # partition ELF loading in the simulator
   libcmocka-dev             # unit tests
-  zlib1g-dev                # recordings: CRC-32 of each chunk
+  zlib1g-dev                # recordings: CRC-32 of HEAD, SCEN and END chunks
+  libxxhash-dev             # recordings: XXH3 of DATA chunks
   nettle-dev                # recordings: SHA-256 of the config and binaries
   picolibc-arm-none-eabi    # partition C library (pulls gcc-arm-none-eabi's libgcc)
   qemu-system-arm           # firmware runs: ./fenestra qemu/diff, tests labelled qemu and diff

@@ -1,6 +1,6 @@
 /*
  * recording.c - the recording file (see recording.h; layout in
- * docs/formats.md, "Recordings, version 1").
+ * docs/formats.md, "Recordings, version 2").
  *
  * Every multi-byte field is encoded byte by byte, little-endian, so the
  * file is the same on every host and nothing is read through a cast of a
@@ -19,7 +19,10 @@
 #include <string.h>
 
 #include <nettle/sha2.h>
+#include <xxhash.h>
 #include <zlib.h>
+
+#include "event_codec.h"
 
 /* --- little-endian fields ------------------------------------------------ */
 
@@ -79,12 +82,12 @@ static inline uint64_t get64(const uint8_t *p)
 #define T_END CHUNK_TYPE('E', 'N', 'D', ' ')
 
 #define MAGIC_SIZE 8
-#define CHUNK_HEADER 16 /* type, length, sequence, CRC-32 */
-#define CRC_SPAN 12     /* header bytes the CRC covers, before the payload */
+#define CHUNK_HEADER 16 /* type, length, sequence, checksum */
+#define CRC_SPAN 12     /* header bytes the checksum covers, before the payload */
 #define END_SIZE 41     /* five u64 and a u8 */
 
-/* Record sizes, kind byte included; an input adds 4 bytes per word. */
-#define EVENT_SIZE 25
+/* Record sizes, kind byte included; an input adds 4 bytes per word; an
+ * event takes 6 to 1 + REC_EVENT_MAX (event_codec.h). */
 #define HOST_SIZE 11
 #define INPUT_FIXED 33
 #define INPUT_LEN_AT 29 /* offset of an input's word count in its record */
@@ -99,9 +102,17 @@ static inline uint64_t get64(const uint8_t *p)
 #define MIN_WINDOW 18
 #define MIN_NAMED 6
 
+/* A chunk's checksum.  DATA, nearly all of a file's bytes, uses XXH3-64
+ * (a tenth of CRC-32's cost per byte here), seeded with the header fields
+ * it covers; HEAD, SCEN and END keep CRC-32, so a reader of any version
+ * can verify HEAD and say which version a file is. */
 static uint32_t chunk_crc(const uint8_t header[CRC_SPAN], const uint8_t *payload,
                           uint32_t len)
 {
+    if (get32(header) == T_DATA) {
+        uint64_t seed = get64(header) ^ get32(header + 8);
+        return (uint32_t)XXH3_64bits_withSeed(payload, len, seed);
+    }
     uLong crc = crc32(0, header, CRC_SPAN);
     return (uint32_t)crc32(crc, payload, len);
 }
@@ -121,40 +132,6 @@ static const char *type_name(uint32_t type, char buf[12])
     memcpy(buf, c, 4);
     buf[4] = '\0';
     return buf;
-}
-
-/* A trace event exactly as docs/formats.md encodes it (24 bytes).  On a
- * little-endian host the struct is that encoding already (trace.h lays it
- * out without padding), so one copy does: this runs for every event of a
- * recorded run. */
-static inline uint8_t *put_event(uint8_t *p, const struct trace_event *ev)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    _Static_assert(sizeof *ev == 24 && offsetof(struct trace_event, a2) == 20,
-                   "struct trace_event is its own encoding");
-    memcpy(p, ev, 24);
-    return p + 24;
-#endif
-    p = put64(p, ev->cycle);
-    p = put8(p, ev->type);
-    p = put8(p, ev->part);
-    p = put8(p, ev->thread);
-    p = put8(p, ev->flags);
-    p = put32(p, ev->a0);
-    p = put32(p, ev->a1);
-    return put32(p, ev->a2);
-}
-
-static void get_event(const uint8_t *p, struct trace_event *ev)
-{
-    ev->cycle = get64(p);
-    ev->type = p[8];
-    ev->part = p[9];
-    ev->thread = p[10];
-    ev->flags = p[11];
-    ev->a0 = get32(p + 12);
-    ev->a1 = get32(p + 16);
-    ev->a2 = get32(p + 20);
 }
 
 /* --- the header's cross references ------------------------------------------ */
@@ -366,12 +343,11 @@ static void wfail(struct rec_writer *w, const char *fmt, ...)
 
 /* Fills the header in front of a payload (frame: CHUNK_HEADER bytes, then
  * len payload bytes), all but its checksum. */
-static void frame_header(struct rec_writer *w, uint32_t type, uint8_t *frame, uint32_t len)
+static void frame_header(uint32_t type, uint32_t seq, uint8_t *frame, uint32_t len)
 {
     uint8_t *p = put32(frame, type);
     p = put32(p, len);
-    put32(p, w->seq++);
-    w->offset += CHUNK_HEADER + (size_t)len;
+    put32(p, seq);
 }
 
 /* Checksums a framed chunk and writes it with one fwrite; the reason of a
@@ -387,25 +363,75 @@ static void frame_write(FILE *f, uint8_t *frame, uint32_t len, char *why, size_t
 static void emit(struct rec_writer *w, uint32_t type, uint8_t *frame, uint32_t len)
 {
     char why[200] = "";
-    frame_header(w, type, frame, len);
+    frame_header(type, w->seq++, frame, len);
     frame_write(w->f, frame, len, why, sizeof why);
     if (why[0])
         wfail(w, "%s", why);
 }
 
+/* --- writing: DATA chunks ------------------------------------------------ */
+
+/* The simulation stages records cheaply, an event as its kind byte and
+ * the struct as it is (STAGED_EVENT bytes, one copy); the chunk's file
+ * form is made from them off the simulation's path, on the flusher thread
+ * (event_codec.h costs about a hundred instructions an event, a copy a
+ * quarter of that).  Inputs are staged in their file form already. */
+#define STAGED_EVENT (1 + sizeof(struct trace_event))
+
+/* Room the file form of a staged payload of len bytes may need: an event
+ * grows by at most one byte, and the codec stores 8 bytes at a time. */
+static size_t data_frame_size(uint32_t len)
+{
+    return CHUNK_HEADER + (size_t)len + len / STAGED_EVENT + 1 + 8;
+}
+
+/* The file form of a staged payload into out; its length. */
+static uint32_t data_encode(const uint8_t *staged, uint32_t len, uint8_t *out)
+{
+    uint8_t *o = out;
+    uint64_t last = 0; /* each chunk's events decode on their own */
+    for (uint32_t i = 0; i < len;) {
+        const uint8_t *p = staged + i;
+        uint32_t size;
+        if (p[0] == REC_EVENT) {
+            struct trace_event ev;
+            memcpy(&ev, p + 1, sizeof ev);
+            o = rec_event_encode(put8(o, REC_EVENT), &ev, &last);
+            i += STAGED_EVENT;
+            continue;
+        }
+        size = p[0] == REC_HOST_INPUT ? HOST_SIZE : INPUT_FIXED + 4 * get32(p + INPUT_LEN_AT);
+        memcpy(o, p, size);
+        o += size;
+        i += size;
+    }
+    return (uint32_t)(o - out);
+}
+
+/* Encodes, frames, checksums and writes one DATA chunk; the reason of a
+ * failure into why. */
+static void data_write(FILE *f, const uint8_t *staged, uint32_t len, uint32_t seq,
+                       uint8_t *frame, char *why, size_t whylen)
+{
+    uint32_t n = data_encode(staged, len, frame + CHUNK_HEADER);
+    frame_header(T_DATA, seq, frame, n);
+    frame_write(f, frame, n, why, whylen);
+}
+
 /* --- writing: the flusher thread ------------------------------------------ */
 
-/* DATA chunks are checksummed and written on a second thread while the
- * simulation fills the next one: the recording's cost on the run is then
- * only the encoding (docs/benchmarks.md).  One chunk at a time is in
- * flight; the order of the file is the order chunks are handed over. */
+/* DATA chunks are encoded, checksummed and written on a second thread
+ * while the simulation fills the next one: the recording's cost on the
+ * run is then only the staging (docs/benchmarks.md).  One chunk at a time
+ * is in flight; the order of the file is the order chunks are handed over. */
 struct rec_flusher {
     pthread_t thread;
     pthread_mutex_t mu;
     pthread_cond_t cv;
     FILE *f;
-    uint8_t *frame; /* the chunk handed over; NULL: idle */
-    uint32_t len;
+    const uint8_t *staged; /* the chunk handed over; NULL: idle */
+    uint32_t len, seq;
+    uint8_t *frame;        /* its file form */
     bool stop;
     char error[200]; /* the first write failure */
 };
@@ -415,16 +441,16 @@ static void *flusher_main(void *arg)
     struct rec_flusher *fl = arg;
     pthread_mutex_lock(&fl->mu);
     for (;;) {
-        while (!fl->frame && !fl->stop)
+        while (!fl->staged && !fl->stop)
             pthread_cond_wait(&fl->cv, &fl->mu);
-        if (!fl->frame)
+        if (!fl->staged)
             break;
-        uint8_t *frame = fl->frame;
-        uint32_t len = fl->len;
+        const uint8_t *staged = fl->staged;
+        uint32_t len = fl->len, seq = fl->seq;
         pthread_mutex_unlock(&fl->mu);
-        frame_write(fl->f, frame, len, fl->error, sizeof fl->error);
+        data_write(fl->f, staged, len, seq, fl->frame, fl->error, sizeof fl->error);
         pthread_mutex_lock(&fl->mu);
-        fl->frame = NULL;
+        fl->staged = NULL;
         pthread_cond_broadcast(&fl->cv);
     }
     pthread_mutex_unlock(&fl->mu);
@@ -434,7 +460,7 @@ static void *flusher_main(void *arg)
 static void flusher_wait_idle(struct rec_flusher *fl)
 {
     pthread_mutex_lock(&fl->mu);
-    while (fl->frame)
+    while (fl->staged)
         pthread_cond_wait(&fl->cv, &fl->mu);
     pthread_mutex_unlock(&fl->mu);
 }
@@ -442,8 +468,8 @@ static void flusher_wait_idle(struct rec_flusher *fl)
 static void flusher_start(struct rec_writer *w)
 {
     struct rec_flusher *fl = calloc(1, sizeof *fl);
-    w->spare = malloc(CHUNK_HEADER + REC_DATA_CHUNK);
-    if (!fl || !w->spare)
+    w->spare = malloc(REC_DATA_CHUNK);
+    if (!fl || !w->spare || !(fl->frame = malloc(data_frame_size(REC_DATA_CHUNK))))
         goto in_line;
     fl->f = w->f;
     pthread_mutex_init(&fl->mu, NULL);
@@ -454,7 +480,9 @@ static void flusher_start(struct rec_writer *w)
     }
     pthread_mutex_destroy(&fl->mu);
     pthread_cond_destroy(&fl->cv);
-in_line: /* no thread: the writer checksums and writes in line */
+in_line: /* no thread: the writer encodes and writes in line */
+    if (fl)
+        free(fl->frame);
     free(fl);
     free(w->spare);
     w->spare = NULL;
@@ -475,6 +503,7 @@ static void flusher_stop(struct rec_writer *w)
         wfail(w, "%s", fl->error);
     pthread_mutex_destroy(&fl->mu);
     pthread_cond_destroy(&fl->cv);
+    free(fl->frame);
     free(fl);
     w->flusher = NULL;
 }
@@ -483,13 +512,13 @@ static void flush_data(struct rec_writer *w)
 {
     if (!w->used)
         return;
-    frame_header(w, T_DATA, w->buf, w->used);
     struct rec_flusher *fl = w->flusher;
     if (fl) {
         flusher_wait_idle(fl);
         pthread_mutex_lock(&fl->mu);
-        fl->frame = w->buf;
+        fl->staged = w->buf;
         fl->len = w->used;
+        fl->seq = w->seq++;
         pthread_cond_broadcast(&fl->cv);
         pthread_mutex_unlock(&fl->mu);
         uint8_t *t = w->buf; /* fill the other buffer meanwhile */
@@ -497,7 +526,7 @@ static void flush_data(struct rec_writer *w)
         w->spare = t;
     } else {
         char why[200] = "";
-        frame_write(w->f, w->buf, w->used, why, sizeof why);
+        data_write(w->f, w->buf, w->used, w->seq++, w->frame, why, sizeof why);
         if (why[0])
             wfail(w, "%s", why);
     }
@@ -509,7 +538,7 @@ static inline uint8_t *data_room(struct rec_writer *w, uint32_t n)
 {
     if (w->used + n > REC_DATA_CHUNK)
         flush_data(w);
-    uint8_t *p = w->buf + CHUNK_HEADER + w->used;
+    uint8_t *p = w->buf + w->used;
     w->used += n;
     return p;
 }
@@ -523,9 +552,11 @@ static void writer_free(struct rec_writer *w)
         fclose(w->f);
     free(w->path);
     free(w->buf);
+    free(w->frame);
     w->f = NULL;
     w->path = NULL;
     w->buf = NULL;
+    w->frame = NULL;
 }
 
 /* "path: message" in err; false. */
@@ -569,8 +600,9 @@ bool rec_writer_open(struct rec_writer *w, const char *path, const struct rec_he
     bool ok = encode_start(path, h, &head, &scen, err, errlen);
     if (ok) {
         w->path = strdup(path);
-        w->buf = malloc(CHUNK_HEADER + REC_DATA_CHUNK);
-        if (!w->path || !w->buf)
+        w->buf = malloc(REC_DATA_CHUNK);
+        w->frame = malloc(data_frame_size(REC_DATA_CHUNK));
+        if (!w->path || !w->buf || !w->frame)
             ok = open_fail(path, err, errlen, "out of memory");
     }
     if (ok && !(w->f = fopen(path, "wb")))
@@ -578,7 +610,6 @@ bool rec_writer_open(struct rec_writer *w, const char *path, const struct rec_he
     if (ok) {
         if (fwrite(REC_MAGIC, 1, MAGIC_SIZE, w->f) != MAGIC_SIZE)
             wfail(w, "write failed: %s", strerror(errno));
-        w->offset = MAGIC_SIZE;
         emit(w, T_HEAD, head.p, (uint32_t)(head.len - CHUNK_HEADER));
         if (h->scenario_name)
             emit(w, T_SCEN, scen.p, (uint32_t)(scen.len - CHUNK_HEADER));
@@ -602,9 +633,9 @@ void rec_write_event(struct rec_writer *w, const struct trace_event *ev)
 {
     if (!w->f)
         return;
-    uint8_t *p = data_room(w, EVENT_SIZE);
-    p = put8(p, REC_EVENT);
-    put_event(p, ev);
+    uint8_t *p = data_room(w, STAGED_EVENT);
+    p[0] = REC_EVENT;
+    memcpy(p + 1, ev, sizeof *ev);
     w->events++;
 }
 
@@ -710,7 +741,7 @@ static bool reserve(struct rec_reader *r, uint32_t len)
     if (len <= r->cap && r->chunk)
         return true;
     uint32_t cap = len > REC_DATA_CHUNK ? len : REC_DATA_CHUNK;
-    uint8_t *p = realloc(r->chunk, cap);
+    uint8_t *p = realloc(r->chunk, cap + REC_EVENT_SLACK); /* event_codec.h */
     if (!p)
         return rfail(r, r->next, "out of memory for a chunk of %" PRIu32 " bytes", len);
     r->chunk = p;
@@ -784,6 +815,7 @@ static bool read_chunk(struct rec_reader *r, uint32_t *type)
     r->next += CHUNK_HEADER + (uint64_t)len;
     r->len = len;
     r->pos = 0;
+    r->last_cycle = 0;
     r->seq++;
     return true;
 }
@@ -960,8 +992,11 @@ static bool read_version(struct cur *c, struct rec_header *h)
                              "recording format version %" PRIu32
                              " is newer than this build reads (%u)",
                              h->version, REC_FORMAT_VERSION);
-    if (h->version == 0)
-        return c->ok = rfail(c->r, at, "recording format version 0 does not exist");
+    if (h->version < REC_FORMAT_VERSION)
+        return c->ok = rfail(c->r, at,
+                             "recording format version %" PRIu32
+                             " is older than this build reads (%u): record the run again",
+                             h->version, REC_FORMAT_VERSION);
     return true;
 }
 
@@ -1166,8 +1201,6 @@ static uint32_t record_size(struct rec_reader *r, const uint8_t *p, uint32_t lef
                             uint64_t at)
 {
     switch (p[0]) {
-    case REC_EVENT:
-        return EVENT_SIZE;
     case REC_HOST_INPUT:
         return HOST_SIZE;
     case REC_INPUT: {
@@ -1202,11 +1235,31 @@ static void decode_input(const uint8_t *p, struct rec_input *in)
         in->words[i] = get32(p + INPUT_FIXED + 4 * i);
 }
 
+/* An event record: its size is known once it is decoded. */
+static int read_event(struct rec_reader *r, const uint8_t *p, uint32_t left, uint64_t at,
+                      struct rec_record *out)
+{
+    uint32_t size = left < 2 ? 2 : 1 + rec_event_length(p[1]);
+    if (size > left) {
+        rfail(r, at, "record of kind %u (%" PRIu32 " bytes) runs past its chunk (%" PRIu32
+              " bytes left)", p[0], size, left);
+        return -1;
+    }
+    rec_event_decode(p + 1, &out->event, &r->last_cycle);
+    out->kind = REC_EVENT;
+    out->offset = at;
+    r->events++;
+    r->pos += size;
+    return 1;
+}
+
 static int read_record(struct rec_reader *r, struct rec_record *out)
 {
     const uint8_t *p = r->chunk + r->pos;
     uint32_t left = r->len - r->pos;
     uint64_t at = r->chunk_offset + CHUNK_HEADER + r->pos;
+    if (p[0] == REC_EVENT)
+        return read_event(r, p, left, at, out);
     uint32_t size = record_size(r, p, left, at);
     if (size == 0)
         return -1;
@@ -1218,10 +1271,7 @@ static int read_record(struct rec_reader *r, struct rec_record *out)
     memset(out, 0, sizeof *out);
     out->kind = (enum rec_kind)p[0];
     out->offset = at;
-    if (p[0] == REC_EVENT) {
-        get_event(p + 1, &out->event);
-        r->events++;
-    } else if (p[0] == REC_HOST_INPUT) {
+    if (p[0] == REC_HOST_INPUT) {
         out->host = (struct rec_host_input){.stamp = get64(p + 1), .device = p[9],
                                             .byte = p[10]};
         r->host_inputs++;

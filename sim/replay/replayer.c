@@ -137,9 +137,10 @@ static bool same_input(const struct rec_input *a, const struct rec_input *b)
 static bool check_event(void *user, const struct trace_event *ev, char *msg, unsigned len)
 {
     struct replayer *rp = user;
-    struct rec_record got = {.kind = REC_EVENT, .event = *ev};
     if (rp->have != 1 || rp->next.kind != REC_EVENT ||
         memcmp(&rp->next.event, ev, sizeof *ev) != 0) {
+        /* Built only here: the initialiser zeroes the whole union. */
+        struct rec_record got = {.kind = REC_EVENT, .event = *ev};
         diverge(rp, &got, msg, len);
         return false;
     }

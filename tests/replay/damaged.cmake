@@ -1,7 +1,7 @@
 # cmake -DSIM=avionics-sim -DEDIT=rec_edit -DTRACE=fenestra-trace -DWORK=<dir>
 #       -P damaged.cmake
 #
-# replay.damaged: a real recording (apps/avionics, 40 frames: HEAD, SCEN,
+# replay.damaged: a real recording (apps/avionics, 400 frames: HEAD, SCEN,
 # DATA chunks, END), damaged on purpose at places found from the
 # chunk headers (docs/formats.md), is refused up front: exit 2, a message
 # "replay: error: FILE: offset N: ..." with the right N, nothing replayed
@@ -9,7 +9,7 @@
 include(${CMAKE_CURRENT_LIST_DIR}/lib.cmake)
 fresh_dir(${WORK})
 set(good ${WORK}/good.rec)
-run(record ${SIM} --record ${good} --frames 40 --quiet)
+run(record ${SIM} --record ${good} --frames 400 --quiet)
 expect_rc(record 0)
 rec_chunks(${good})
 # HEAD, SCEN, DATA... (two or more), END: the first and the last DATA are
@@ -114,9 +114,37 @@ refused(kind ${WORK}/kind.rec "offset ${rec_at}: unknown record kind 9")
 math(EXPR pos "${end_at} + 16 + 16")
 run(edit ${EDIT} write ${good} ${WORK}/count.rec --crc ${pos}=xor:0x01)
 refused(count ${WORK}/count.rec "offset ${end_at}: END counts")
+# An event whose sizes byte claims more bytes than its chunk has left: the
+# last record of the last DATA chunk, its widths all made the widest (26
+# bytes in all), checksum recomputed.
+string(REGEX MATCHALL "(event|host|input) [0-9]+" recs "${records_out}")
+math(EXPR data1_end "${data1_at} + 16 + ${data1_len}")
+set(last_rec "")
+foreach(r IN LISTS recs)
+  string(REGEX REPLACE "^[a-z]+ " "" r_at "${r}")
+  if(r_at LESS data1_end)
+    set(last_rec "${r}")
+  endif()
+endforeach()
+string(REGEX REPLACE "^[a-z]+ " "" last_at "${last_rec}")
+math(EXPR left "${data1_end} - ${last_at}")
+if(NOT last_rec MATCHES "^event " OR left GREATER_EQUAL 26)
+  fail("expected the last DATA chunk to end with an event shorter than 26 bytes, "
+       "got '${last_rec}' of ${left} bytes")
+endif()
+math(EXPR pos "${last_at} + 1")
+run(edit ${EDIT} write ${good} ${WORK}/event_past.rec --crc ${pos}=u8:0xff)
+refused(event_past ${WORK}/event_past.rec
+  "offset ${last_at}: record of kind 1 \\(26 bytes\\) runs past its chunk \\(${left} bytes left\\)")
 # A newer format version: nothing after the version is read.
-run(edit ${EDIT} write ${good} ${WORK}/newer.rec --crc 24=u32:2)
-refused(newer ${WORK}/newer.rec "offset 24: recording format version 2 is newer")
+run(edit ${EDIT} write ${good} ${WORK}/newer.rec --crc 24=u32:3)
+refused(newer ${WORK}/newer.rec
+  "offset 24: recording format version 3 is newer than this build reads \\(2\\)")
+# An older one (version 1: fixed-size events, CRC-32 on DATA) is refused
+# as such, not read as garbage.
+run(edit ${EDIT} write ${good} ${WORK}/older.rec --crc 24=u32:1)
+refused(older ${WORK}/older.rec
+  "offset 24: recording format version 1 is older than this build reads \\(2\\): record the run again")
 
 # --- cut short ------------------------------------------------------------
 function(cut name len regex)

@@ -1,16 +1,19 @@
 /*
  * rec_edit.c - the replay tests' knife for recordings (docs/formats.md,
- * "Recordings, version 1") and partition ELF files.  It reads the chunk
- * layout itself, from the documented format, never through
- * sim/replay/recording.c: the tests check the reader against what the
- * document says, so the knife must not share the reader's mistakes.
+ * "Recordings, version 2") and partition ELF files.  It reads the chunk
+ * layout and the event encoding itself, from the documented format,
+ * never through sim/replay (recording.c, event_codec.h): the tests check
+ * the reader against what the document says, so the knife must not share
+ * the reader's mistakes.  It uses xxHash and zlib for the checksums.
  *
  *   rec_edit chunks FILE
- *       one line per whole chunk: "chunk OFFSET TYPE LENGTH SEQ CRC_OK",
+ *       one line per whole chunk: "chunk OFFSET TYPE LENGTH SEQ CRC_OK"
+ *       (the checksum of its type: XXH3 for DATA, CRC-32 for the rest),
  *       then "size BYTES"
  *   rec_edit records FILE
  *       one line per record of the DATA chunks, in file order:
- *       "event OFFSET CYCLE TYPE PART THREAD FLAGS A0 A1 A2",
+ *       "event OFFSET CYCLE TYPE PART THREAD FLAGS A0 A1 A2" (absolute
+ *       cycle, arguments as u32),
  *       "host OFFSET STAMP DEVICE BYTE",
  *       "input OFFSET STAMP CYCLE KIND DEVICE VALUE LEN"
  *   rec_edit head FILE
@@ -19,7 +22,15 @@
  *   rec_edit write IN OUT [--crc] OFFSET=VALUE...
  *       a copy with the values written (VALUE: u8:N, u16:N, u32:N, u64:N,
  *       or xor:N, which XORs the byte at OFFSET with N); --crc then
- *       recomputes the CRC of every chunk, so only the edit differs
+ *       recomputes the checksum of every chunk, so only the edit differs
+ *   rec_edit event IN OUT [--crc] OFFSET FIELD=VALUE...
+ *       a copy with the event record at OFFSET changed, as a value: FIELD
+ *       is cycle, type, part, thread, flags, a0, a1 or a2; VALUE is N,
+ *       +N or -N (relative) or xor:N.  Its DATA chunk is decoded to
+ *       absolute values and encoded again (its length may change; the
+ *       header says the new one), so the other events keep their cycles;
+ *       --crc as for write.  Prints the event's new "event ..." line (its
+ *       offset is unchanged).
  *   rec_edit cut IN OUT LEN     the first LEN bytes of IN
  *   rec_edit pad IN OUT N       IN and N more bytes (0x00)
  *   rec_edit elf-comment ELF
@@ -34,6 +45,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <xxhash.h>
 #include <zlib.h>
 
 #define MAGIC "FENREC\r\n"
@@ -119,8 +131,16 @@ struct chunk {
     int crc_ok;
 };
 
+/* The checksum of the chunk whose header is at hdr (payload behind it):
+ * DATA's is XXH3-64's low half, seeded with the header's type and length
+ * (a u64) XOR its sequence number; the others' CRC-32 of header bytes
+ * 0-11 and the payload. */
 static uint32_t chunk_crc(const uint8_t *hdr, uint32_t len)
 {
+    if (memcmp(hdr, "DATA", 4) == 0) {
+        uint64_t seed = le(hdr, 8) ^ le(hdr + 8, 4);
+        return (uint32_t)XXH3_64bits_withSeed(hdr + CHUNK_HEADER, len, seed);
+    }
     uLong c = crc32(0L, Z_NULL, 0);
     c = crc32(c, hdr, 12);
     return (uint32_t)crc32(c, hdr + CHUNK_HEADER, len);
@@ -173,22 +193,111 @@ static int cmd_chunks(const char *path)
  * records
  * ---------------------------------------------------------------------- */
 
-static size_t record_size(const uint8_t *r, size_t left)
+/* An event record after decoding: absolute values. */
+struct event {
+    uint64_t cycle;
+    uint8_t type, part, thread, flags;
+    uint32_t a[3];
+};
+
+/* Width codes (two bits of the sizes byte) -> bytes. */
+static const unsigned cycle_bytes[4] = {1, 2, 4, 8};
+static const unsigned arg_bytes[4] = {0, 1, 2, 4};
+
+/* The bytes of the event record whose sizes byte is s, kind byte included. */
+static size_t event_size(uint8_t s)
 {
-    switch (r[0]) {
-    case 1: return 25;
-    case 2: return 11;
-    case 3: return left >= 33 ? 33 + 4 * (size_t)le(r + 29, 4) : 33;
-    default: return 0;
-    }
+    return 6 + cycle_bytes[s & 3] + arg_bytes[s >> 2 & 3] + arg_bytes[s >> 4 & 3] +
+           arg_bytes[s >> 6 & 3];
 }
 
-static void print_record(const uint8_t *r, size_t at)
+/* The event record at r (kind byte first) into *e; *last is the previous
+ * event's cycle in the chunk (0 at its start) and becomes this one's.
+ * Its size, or 0 when it runs past the left bytes of its chunk. */
+static size_t event_decode(const uint8_t *r, size_t left, uint64_t *last, struct event *e)
+{
+    if (left < 2 || event_size(r[1]) > left)
+        return 0;
+    uint8_t s = r[1];
+    e->type = r[2];
+    e->part = r[3];
+    e->thread = r[4];
+    e->flags = r[5];
+    const uint8_t *p = r + 6;
+    uint64_t z = le(p, cycle_bytes[s & 3]);
+    p += cycle_bytes[s & 3];
+    e->cycle = *last + ((z >> 1) ^ (0 - (z & 1))); /* unzigzag, mod 2^64 */
+    *last = e->cycle;
+    for (int i = 0; i < 3; i++) {
+        unsigned w = arg_bytes[s >> (2 + 2 * i) & 3];
+        uint32_t za = (uint32_t)le(p, w);
+        p += w;
+        e->a[i] = (za >> 1) ^ (0u - (za & 1));
+    }
+    return event_size(s);
+}
+
+/* The narrowest width code whose bytes hold v. */
+static unsigned width_code(uint64_t v, const unsigned bytes[4])
+{
+    unsigned c = 0;
+    while (c < 3 && bytes[c] < 8 && v >> (8 * bytes[c]))
+        c++;
+    return c;
+}
+
+/* Encodes e as a record at out, kind byte first, after the event of cycle
+ * *last (updated); its size. */
+static size_t event_encode(uint8_t *out, const struct event *e, uint64_t *last)
+{
+    uint64_t d = e->cycle - *last;
+    uint64_t zd = (d << 1) ^ (0 - (d >> 63));
+    *last = e->cycle;
+    unsigned cd = width_code(zd, cycle_bytes);
+    uint8_t *p = out + 6;
+    put_le(p, zd, cycle_bytes[cd]);
+    p += cycle_bytes[cd];
+    uint8_t sizes = (uint8_t)cd;
+    for (int i = 0; i < 3; i++) {
+        uint32_t za = (e->a[i] << 1) ^ (0u - (e->a[i] >> 31));
+        unsigned c = width_code(za, arg_bytes);
+        put_le(p, za, arg_bytes[c]);
+        p += arg_bytes[c];
+        sizes |= (uint8_t)(c << (2 + 2 * i));
+    }
+    out[0] = 1;
+    out[1] = sizes;
+    out[2] = e->type;
+    out[3] = e->part;
+    out[4] = e->thread;
+    out[5] = e->flags;
+    return (size_t)(p - out);
+}
+
+/* The size of the record at r (an event decoded into *e), or 0 when it
+ * is of no known kind or runs past the left bytes of its chunk. */
+static size_t record_at(const uint8_t *r, size_t left, uint64_t *last, struct event *e)
+{
+    size_t n;
+    switch (r[0]) {
+    case 1: return event_decode(r, left, last, e);
+    case 2: n = 11; break;
+    case 3: n = left >= 33 ? 33 + 4 * (size_t)le(r + 29, 4) : 33; break;
+    default: return 0;
+    }
+    return n <= left ? n : 0;
+}
+
+static void print_event(size_t at, const struct event *e)
+{
+    printf("event %zu %" PRIu64 " %u %u %u %u %" PRIu32 " %" PRIu32 " %" PRIu32 "\n", at,
+           e->cycle, e->type, e->part, e->thread, e->flags, e->a[0], e->a[1], e->a[2]);
+}
+
+static void print_record(const uint8_t *r, size_t at, const struct event *e)
 {
     if (r[0] == 1)
-        printf("event %zu %" PRIu64 " %u %u %u %u %" PRIu32 " %" PRIu32 " %" PRIu32 "\n", at,
-               le(r + 1, 8), r[9], r[10], r[11], r[12], (uint32_t)le(r + 13, 4),
-               (uint32_t)le(r + 17, 4), (uint32_t)le(r + 21, 4));
+        print_event(at, e);
     else if (r[0] == 2)
         printf("host %zu %" PRIu64 " %u %u\n", at, le(r + 1, 8), r[9], r[10]);
     else
@@ -207,11 +316,13 @@ static int cmd_records(const char *path)
         if (strcmp(c.type, "DATA") != 0)
             continue;
         size_t at = c.at + CHUNK_HEADER, end = at + c.len;
+        uint64_t last = 0; /* each chunk's cycles start from 0 */
         while (at < end) {
-            size_t n = record_size(b.p + at, end - at);
-            if (n == 0 || n > end - at)
+            struct event e;
+            size_t n = record_at(b.p + at, end - at, &last, &e);
+            if (n == 0)
                 die("%s: a record this tool cannot read", path);
-            print_record(b.p + at, at);
+            print_record(b.p + at, at, &e);
             at += n;
         }
     }
@@ -341,6 +452,132 @@ static int cmd_write(int argc, char **argv)
     return 0;
 }
 
+/* --- event: an edit of values, the chunk encoded again ------------------- */
+
+/* FIELD=VALUE applied to e (VALUE: N, +N, -N or xor:N). */
+static void event_edit(struct event *e, const char *edit)
+{
+    static const char *const names[] = {"cycle", "type", "part", "thread",
+                                        "flags", "a0",   "a1",   "a2"};
+    const char *eq = strchr(edit, '=');
+    int f = 0;
+    while (f < 8 && (!eq || strlen(names[f]) != (size_t)(eq - edit) ||
+                     strncmp(edit, names[f], (size_t)(eq - edit)) != 0))
+        f++;
+    if (f == 8)
+        die("'%s' is not FIELD=VALUE with FIELD cycle, type, part, thread, flags, a0, "
+            "a1 or a2", edit);
+    uint8_t *bytes[] = {&e->type, &e->part, &e->thread, &e->flags};
+    uint64_t old = f == 0 ? e->cycle : f < 5 ? *bytes[f - 1] : e->a[f - 5];
+    const char *v = eq + 1;
+    uint64_t now = !strncmp(v, "xor:", 4) ? old ^ number(v + 4)
+                   : v[0] == '+'          ? old + number(v + 1)
+                   : v[0] == '-'          ? old - number(v + 1)
+                                          : number(v);
+    if (f == 0) {
+        e->cycle = now;
+    } else if (f < 5) {
+        if (now > 0xff)
+            die("'%s': the value does not fit the byte", edit);
+        *bytes[f - 1] = (uint8_t)now;
+    } else {
+        if (v[0] != '+' && v[0] != '-' && now > UINT32_MAX)
+            die("'%s': the value does not fit 32 bits", edit);
+        e->a[f - 5] = (uint32_t)now; /* relative: modulo 2^32, as the kernel's u32 */
+    }
+}
+
+/* The DATA payload p (len bytes) encoded again into out, with the event
+ * at payload offset edit_at (none: SIZE_MAX) changed by the edits; its
+ * length, SIZE_MAX when a record cannot be read.  *found: the edited
+ * event's new values, when *found_ok. */
+static size_t chunk_encode(const uint8_t *p, size_t len, uint8_t *out, size_t edit_at,
+                           char **edits, int nedits, struct event *found, int *found_ok)
+{
+    uint64_t last_in = 0, last_out = 0;
+    size_t o = 0;
+    *found_ok = 0;
+    for (size_t at = 0; at < len;) {
+        struct event e;
+        size_t n = record_at(p + at, len - at, &last_in, &e);
+        if (n == 0)
+            return SIZE_MAX;
+        if (p[at] != 1) {
+            memcpy(out + o, p + at, n);
+            o += n;
+        } else {
+            if (at == edit_at) {
+                for (int i = 0; i < nedits; i++)
+                    event_edit(&e, edits[i]);
+                *found = e;
+                *found_ok = 1;
+            }
+            o += event_encode(out + o, &e, &last_out);
+        }
+        at += n;
+    }
+    return o;
+}
+
+static int cmd_event(int argc, char **argv)
+{
+    struct buf b = load(argv[0]);
+    check_magic(&b, argv[0]);
+    char **args = argv + 2; /* OFFSET and the edits, --crc taken out */
+    int nargs = 0, crc = 0;
+    for (int i = 2; i < argc; i++) {
+        if (!strcmp(argv[i], "--crc"))
+            crc = 1;
+        else
+            args[nargs++] = argv[i];
+    }
+    if (nargs < 2)
+        die("event: expected %s", "OFFSET FIELD=VALUE...");
+    size_t off = (size_t)number(args[0]);
+    size_t pos = MAGIC_SIZE;
+    struct chunk c;
+    int in = 0;
+    while (!in && next_chunk(&b, &pos, &c))
+        in = !strcmp(c.type, "DATA") && off >= c.at + CHUNK_HEADER &&
+             off < c.at + CHUNK_HEADER + c.len;
+    if (!in)
+        die("event: offset %s is not inside a whole DATA chunk", args[0]);
+    const uint8_t *payload = b.p + c.at + CHUNK_HEADER;
+    /* An event grows to at most 26 bytes, and a record takes at least 6. */
+    uint8_t *out = malloc(5 * (size_t)c.len + 64);
+    if (!out)
+        die("out of memory for %s", args[0]);
+    struct event e;
+    int found;
+    /* Unedited, the chunk must come out as it is (the narrowest widths
+     * docs/formats.md asks for): else more than the edit would change. */
+    size_t n = chunk_encode(payload, c.len, out, SIZE_MAX, NULL, 0, &e, &found);
+    if (n == SIZE_MAX)
+        die("event: a record this tool cannot read in the DATA chunk holding %s", args[0]);
+    if (n != c.len || memcmp(out, payload, n) != 0)
+        die("event: the DATA chunk holding %s is not in the narrowest encoding", args[0]);
+    n = chunk_encode(payload, c.len, out, off - c.at - CHUNK_HEADER, args + 1, nargs - 1,
+                     &e, &found);
+    if (!found)
+        die("event: no event record starts at offset %s", args[0]);
+    size_t tail = c.at + CHUNK_HEADER + c.len;
+    struct buf nb = {malloc(b.len - c.len + n), b.len - c.len + n};
+    if (!nb.p)
+        die("out of memory for %s", args[0]);
+    memcpy(nb.p, b.p, c.at + CHUNK_HEADER);
+    memcpy(nb.p + c.at + CHUNK_HEADER, out, n);
+    memcpy(nb.p + c.at + CHUNK_HEADER + n, b.p + tail, b.len - tail);
+    put_le(nb.p + c.at + 4, n, 4);
+    if (crc)
+        fix_crcs(&nb);
+    save(argv[1], nb.p, nb.len);
+    print_event(off, &e);
+    free(out);
+    free(nb.p);
+    free(b.p);
+    return 0;
+}
+
 static int cmd_cut(const char *in, const char *out, const char *len, int pad)
 {
     struct buf b = load(in);
@@ -407,11 +644,14 @@ int main(int argc, char **argv)
         return cmd_head(argv[2]);
     if (!strcmp(cmd, "write") && argc >= 5)
         return cmd_write(argc - 2, argv + 2);
+    if (!strcmp(cmd, "event") && argc >= 6)
+        return cmd_event(argc - 2, argv + 2);
     if ((!strcmp(cmd, "cut") || !strcmp(cmd, "pad")) && argc == 5)
         return cmd_cut(argv[2], argv[3], argv[4], cmd[0] == 'p');
     if (!strcmp(cmd, "elf-comment") && argc == 3)
         return cmd_elf_comment(argv[2]);
     fprintf(stderr, "usage: rec_edit chunks|records|head FILE | write IN OUT [--crc] "
-                    "OFFSET=KIND:VALUE... | cut|pad IN OUT N | elf-comment ELF\n");
+                    "OFFSET=KIND:VALUE... | event IN OUT [--crc] OFFSET FIELD=VALUE... | "
+                    "cut|pad IN OUT N | elf-comment ELF\n");
     return 1;
 }

@@ -18,7 +18,7 @@
 
 #include "fixture.h"
 
-#define LONG_COPIES 400 /* ~10,000 events: four DATA chunks */
+#define LONG_COPIES (400 * (REC_DATA_CHUNK >> 16)) /* four DATA chunks or more */
 
 static int setup(void **state)
 {

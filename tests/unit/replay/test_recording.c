@@ -4,8 +4,9 @@
  * Round trips of a full header and of thousands of records over several
  * DATA chunks, then every error a reader gives, each on a file damaged at
  * a known offset.  The tests find chunks by walking the file themselves
- * (layout from docs/formats.md, not from the code) and forge chunks with
- * zlib's crc32 where a damage must pass the checksum to reach the check
+ * and decode events themselves (layout from docs/formats.md, not from the
+ * code), and forge chunks with the checksums (XXH3 for DATA, zlib's crc32
+ * for the rest) where a damage must pass the checksum to reach the check
  * behind it.
  */
 #define _POSIX_C_SOURCE 200809L /* mkdtemp */
@@ -19,6 +20,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <xxhash.h>
 #include <zlib.h>
 
 #include "recording.h"
@@ -123,13 +125,21 @@ static struct layout walk(const struct bytes *b)
     return l;
 }
 
-/* The CRC of the chunk at off, after its bytes were edited. */
+/* The checksum of the chunk at off, after its bytes were edited: DATA's
+ * the low half of XXH3-64 seeded with header bytes 0-7 (as a u64) XOR
+ * bytes 8-11, the others' CRC-32 of header bytes 0-11 and the payload. */
 static void recrc(uint8_t *file, size_t off)
 {
     uint32_t len = rd32(file + off + 4);
-    uLong crc = crc32(0, file + off, 12);
-    crc = crc32(crc, file + off + 16, len);
-    wr32(file + off + 12, (uint32_t)crc);
+    uint32_t sum;
+    if (memcmp(file + off, "DATA", 4) == 0) {
+        uint64_t seed = (rd32(file + off) | (uint64_t)len << 32) ^ rd32(file + off + 8);
+        sum = (uint32_t)XXH3_64bits_withSeed(file + off + 16, len, seed);
+    } else {
+        uLong crc = crc32(0, file + off, 12);
+        sum = (uint32_t)crc32(crc, file + off + 16, len);
+    }
+    wr32(file + off + 12, sum);
 }
 
 /* Appends a chunk to a file image being forged. */
@@ -142,6 +152,69 @@ static size_t forge(uint8_t *file, size_t at, const char *type, uint32_t seq,
     memcpy(file + at + 16, payload, len);
     recrc(file, at);
     return at + 16 + len;
+}
+
+/* --- DATA records, decoded independently of the code --------------------- */
+
+/* Event record widths by two-bit code: the cycle's, an argument's. */
+static const unsigned cycle_w[4] = {1, 2, 4, 8};
+static const unsigned arg_w[4] = {0, 1, 2, 4};
+
+static uint64_t rdn(const uint8_t *p, unsigned n)
+{
+    uint64_t v = 0;
+    for (unsigned i = 0; i < n; i++)
+        v |= (uint64_t)p[i] << (8 * i);
+    return v;
+}
+
+/* A zigzag number of width code c (of widths w) at *q, which it passes;
+ * the code must be the narrowest that holds it (docs/formats.md). */
+static uint64_t unzig(const uint8_t **q, unsigned c, const unsigned w[4])
+{
+    uint64_t z = rdn(*q, w[c]);
+    *q += w[c];
+    if (c > 0)
+        assert_true(z >> (8 * w[c - 1]) != 0);
+    return (z >> 1) ^ (0 - (z & 1));
+}
+
+/* One DATA payload: its events into ev[*nev...] (up to max), *nev
+ * advanced; returns the bytes its records took in the writer's staging
+ * buffer (an event staged as its kind byte and the struct, an input as
+ * in the file), to tell a full chunk. */
+static size_t data_walk(const uint8_t *p, uint32_t len, struct trace_event *ev, size_t max,
+                        size_t *nev)
+{
+    size_t staged = 0;
+    uint64_t prev = 0; /* cycles restart from 0 in each chunk */
+    for (uint32_t at = 0; at < len;) {
+        const uint8_t *r = p + at;
+        uint32_t size;
+        if (r[0] == REC_EVENT) {
+            assert_true(len - at >= 2);
+            uint8_t s = r[1];
+            size = 6 + cycle_w[s & 3] + arg_w[s >> 2 & 3] + arg_w[s >> 4 & 3] + arg_w[s >> 6];
+            assert_true(size <= len - at);
+            const uint8_t *q = r + 6;
+            struct trace_event e = {.type = r[2], .part = r[3], .thread = r[4], .flags = r[5]};
+            e.cycle = prev + unzig(&q, s & 3, cycle_w);
+            e.a0 = (uint32_t)unzig(&q, s >> 2 & 3, arg_w);
+            e.a1 = (uint32_t)unzig(&q, s >> 4 & 3, arg_w);
+            e.a2 = (uint32_t)unzig(&q, s >> 6, arg_w);
+            prev = e.cycle;
+            if (*nev < max)
+                ev[*nev] = e;
+            ++*nev;
+            staged += 1 + sizeof(struct trace_event);
+        } else {
+            assert_true(r[0] == REC_HOST_INPUT || r[0] == REC_INPUT);
+            size = r[0] == REC_HOST_INPUT ? 11 : 33 + 4 * rd32(r + 29);
+            staged += size;
+        }
+        at += size;
+    }
+    return staged;
 }
 
 /* --- a header with every field --------------------------------------------- */
@@ -322,7 +395,8 @@ static void assert_same_record(const struct rec_record *a, const struct rec_reco
     }
 }
 
-#define NUM_RECORDS 12000
+/* Enough for four DATA chunks or more, whatever the staging size. */
+#define NUM_RECORDS ((int)(12000 * (REC_DATA_CHUNK >> 16)))
 
 static const struct rec_end END_TOTALS = {.cycle = 99000000, .insns = 98000000,
                                           .halted = 1};
@@ -430,10 +504,14 @@ static void test_records_round_trip(void **state)
     int data = 0;
     for (int i = 0; i < l.n; i++) {
         if (strcmp(l.c[i].type, "DATA") == 0) {
+            /* REC_DATA_CHUNK is what the writer stages; the file's chunk
+             * is its encoding. */
+            size_t nev = 0;
+            size_t staged = data_walk(b.p + l.c[i].off + 16, l.c[i].len, NULL, 0, &nev);
             data++;
-            assert_true(l.c[i].len <= REC_DATA_CHUNK);
+            assert_true(staged <= REC_DATA_CHUNK);
             if (strcmp(l.c[i + 1].type, "DATA") == 0) /* full, but the last */
-                assert_true(l.c[i].len > REC_DATA_CHUNK - 65);
+                assert_true(staged > REC_DATA_CHUNK - 65);
         }
         assert_int_equal(rd32(b.p + l.c[i].off + 8), i); /* sequence */
     }
@@ -464,28 +542,139 @@ static void test_records_round_trip(void **state)
     rec_header_free(&h);
 }
 
-/* The first record's bytes are exactly docs/formats.md's event layout. */
+/* The first records' bytes are exactly docs/formats.md's event layout
+ * (version 2), worked out by hand below. */
 static void test_event_encoding(void **state)
 {
     (void)state;
     struct rec_header h = full_header(false);
     struct rec_writer w;
     assert_true(rec_writer_open(&w, path, &h, err, sizeof err));
-    struct trace_event ev = {.cycle = 0x0102030405060708ull, .type = 0x11, .part = 0x22,
-                             .thread = 0x33, .flags = 0x44, .a0 = 0xa0a1a2a3,
-                             .a1 = 0xb0b1b2b3, .a2 = 0xc0c1c2c3};
-    rec_write_event(&w, &ev);
+    const uint64_t c1 = 0x0102030405060708ull;
+    struct trace_event ev[3] = {
+        {.cycle = c1, .type = 0x11, .part = 0x22, .thread = 0x33, .flags = 0x44,
+         .a0 = 0xa0a1a2a3, .a1 = 0xb0b1b2b3, .a2 = 0xc0c1c2c3},
+        {.cycle = c1 + 300, .type = 5, .part = 1, .thread = 2, .flags = 0, .a0 = 0,
+         .a1 = 0xffffffff, .a2 = 0x80},
+        {.cycle = c1 + 299, .type = 6, .part = 0xff, .thread = 0xff, .flags = 0x80},
+    };
+    for (int i = 0; i < 3; i++)
+        rec_write_event(&w, &ev[i]);
     struct rec_end end = {0};
     assert_true(rec_writer_close(&w, &end, err, sizeof err));
     struct bytes b = slurp();
     struct layout l = walk(&b);
     assert_string_equal(l.c[1].type, "DATA");
-    assert_int_equal(l.c[1].len, 25);
-    static const uint8_t want[25] = {
-        1, 0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01, 0x11, 0x22, 0x33, 0x44,
-        0xa3, 0xa2, 0xa1, 0xa0, 0xb3, 0xb2, 0xb1, 0xb0, 0xc3, 0xc2, 0xc1, 0xc0};
-    assert_memory_equal(b.p + l.c[1].off + 16, want, 25);
+    assert_int_equal(l.c[1].len, 26 + 11 + 7);
+    static const uint8_t want[26 + 11 + 7] = {
+        /* The chunk's first event: the cycle's difference is to 0.
+         * zigzag(0x0102030405060708) = 0x0102030405060708 << 1 (top bit 0)
+         *   = 0x020406080a0c0e10: 8 bytes (code 3);
+         * zigzag(0xa0a1a2a3) = 0x41434546 ^ 0xffffffff = 0xbebcbab9 (top bit 1),
+         * zigzag(0xb0b1b2b3) = 0x61636566 ^ 0xffffffff = 0x9e9c9a99,
+         * zigzag(0xc0c1c2c3) = 0x81838586 ^ 0xffffffff = 0x7e7c7a79: 4 bytes
+         *   each (code 3); sizes = 3 | 3 << 2 | 3 << 4 | 3 << 6 = 0xff.
+         * 1 + 1 + 4 + 8 + 3 * 4 = 26 bytes. */
+        0x01, 0xff, 0x11, 0x22, 0x33, 0x44,
+        0x10, 0x0e, 0x0c, 0x0a, 0x08, 0x06, 0x04, 0x02,
+        0xb9, 0xba, 0xbc, 0xbe, 0x99, 0x9a, 0x9c, 0x9e, 0x79, 0x7a, 0x7c, 0x7e,
+        /* 300 cycles later: zigzag(300) = 600 = 0x258, 2 bytes (code 1);
+         * a0 = 0: 0 bytes (code 0); a1 = -1: zigzag 1, 1 byte (code 1);
+         * a2 = 0x80: zigzag 0x100, 2 bytes (code 2);
+         * sizes = 1 | 0 << 2 | 1 << 4 | 2 << 6 = 0x91.  11 bytes. */
+        0x01, 0x91, 0x05, 0x01, 0x02, 0x00, 0x58, 0x02, 0x01, 0x00, 0x01,
+        /* One cycle back: zigzag(-1) = 1, 1 byte (code 0); no argument
+         * bytes; sizes = 0.  7 bytes. */
+        0x01, 0x00, 0x06, 0xff, 0xff, 0x80, 0x01};
+    assert_memory_equal(b.p + l.c[1].off + 16, want, sizeof want);
     free(b.p);
+
+    /* And they read back as they were written. */
+    struct rec_reader r;
+    open_ok(&r, &h);
+    for (int i = 0; i < 3; i++) {
+        struct rec_record got, exp = {.kind = REC_EVENT, .event = ev[i]};
+        assert_int_equal(rec_reader_next(&r, &got), 1);
+        assert_same_record(&exp, &got);
+        assert_true(got.offset == l.c[1].off + 16 + (i == 0 ? 0 : i == 1 ? 26 : 37));
+    }
+    struct rec_record got;
+    assert_int_equal(rec_reader_next(&r, &got), 0);
+    rec_reader_close(&r);
+    rec_header_free(&h);
+}
+
+/* Edge values through the writer and the reader, over several DATA
+ * chunks: cycle differences at every width's boundary (zigzag 0xff, 0x100,
+ * 0xffff, 0x10000, 2^32 - 1, 2^32), jumps of 2^40 and 2^63, backwards ones,
+ * and arguments 0, 1, -1, INT32_MIN, INT32_MAX, 0xff, 0x100, 0xffff,
+ * 0x10000 and those whose zigzag sits at a boundary.  The file is also
+ * decoded here, independently, which checks the narrowest widths. */
+#define EDGE_EVENTS ((int)(9000 * (REC_DATA_CHUNK >> 16)))
+
+static const uint64_t edge_delta[] = {
+    0, 1, (uint64_t)-1, 127, 128, (uint64_t)-128, (uint64_t)-129, 32767, 32768,
+    (uint64_t)-32768, (uint64_t)-32769, 0x7fffffff, 0x80000000, (uint64_t)-0x80000000ll,
+    (uint64_t)-0x80000001ll, 1ull << 40, 1ull << 63, (uint64_t)-(1ll << 40), 3};
+static const uint32_t edge_arg[] = {
+    0, 1, 0xffffffff, 0x80000000, 0x7fffffff, 0xff, 0x100, 0xffff, 0x10000,
+    0x7f, 0x80, 0xffffff80, 0xffffff7f, 0x7fff, 0x8000, 0xffff8000, 0xffff7fff, 2};
+
+#define N_DELTA (sizeof edge_delta / sizeof edge_delta[0])
+#define N_ARG (sizeof edge_arg / sizeof edge_arg[0])
+
+static struct trace_event edge_event(int i, uint64_t *cycle)
+{
+    /* Cycle 0 first, and every 1000th event back to 0 from wherever. */
+    *cycle = i % 1000 == 0 ? 0 : *cycle + edge_delta[(size_t)i % N_DELTA];
+    return (struct trace_event){
+        .cycle = *cycle, .type = (uint8_t)i, .part = (uint8_t)(i >> 8),
+        .thread = (uint8_t)(0xff - i), .flags = (uint8_t)(i * 7),
+        .a0 = edge_arg[(size_t)i % N_ARG], .a1 = edge_arg[(size_t)(i / N_ARG) % N_ARG],
+        .a2 = edge_arg[(size_t)(i * 5 + 3) % N_ARG]};
+}
+
+static void test_event_edges(void **state)
+{
+    (void)state;
+    struct rec_header h = full_header(false);
+    struct rec_writer w;
+    assert_true(rec_writer_open(&w, path, &h, err, sizeof err));
+    static struct trace_event want[EDGE_EVENTS], decoded[EDGE_EVENTS];
+    uint64_t cycle = 0;
+    for (int i = 0; i < EDGE_EVENTS; i++) {
+        want[i] = edge_event(i, &cycle);
+        rec_write_event(&w, &want[i]);
+    }
+    assert_true(rec_writer_close(&w, &END_TOTALS, err, sizeof err));
+
+    struct bytes b = slurp();
+    struct layout l = walk(&b);
+    size_t n = 0;
+    int data = 0;
+    for (int i = 0; i < l.n; i++) {
+        if (strcmp(l.c[i].type, "DATA") == 0) {
+            data_walk(b.p + l.c[i].off + 16, l.c[i].len, decoded, EDGE_EVENTS, &n);
+            data++;
+        }
+    }
+    free(b.p);
+    assert_true(data >= 3);
+    assert_int_equal(n, EDGE_EVENTS);
+    struct rec_reader r;
+    open_ok(&r, &h);
+    for (int i = 0; i < EDGE_EVENTS; i++) {
+        struct rec_record got, exp = {.kind = REC_EVENT, .event = want[i]};
+        struct rec_record dec = {.kind = REC_EVENT, .event = decoded[i]};
+        assert_int_equal(rec_reader_next(&r, &got), 1);
+        assert_same_record(&exp, &got);
+        assert_same_record(&exp, &dec);
+    }
+    struct rec_record got;
+    assert_int_equal(rec_reader_next(&r, &got), 0);
+    assert_true(r.end.events == EDGE_EVENTS);
+    rec_reader_close(&r);
+    rec_header_free(&h);
 }
 
 /* --- damaged files ------------------------------------------------------------ */
@@ -599,20 +788,26 @@ static void test_not_a_recording(void **state)
     (AT_PARTITIONS + 4 + (9 + 13 + 32 + 4 + 8 + 8) + (8 + 12 + 32 + 4 + 8) + 4 + 16 + 4 + \
      4 + 1)
 
-static void test_newer_version(void **state)
+static void test_other_version(void **state)
 {
     (void)state;
     uint64_t counts[4];
     write_file(false, 10, counts);
     struct bytes b = slurp();
-    assert_int_equal(rd32(b.p + AT_VERSION), 1);
-    wr32(b.p + AT_VERSION, 2);
+    assert_int_equal(rd32(b.p + AT_VERSION), 2);
+    wr32(b.p + AT_VERSION, 3);
     spill(b.p, b.len);
     assert_open_fails(msg("offset 8: checksum mismatch in chunk 0 (HEAD)"));
     recrc(b.p, 8);
     spill(b.p, b.len);
-    assert_open_fails(msg("offset %d: recording format version 2 is newer than this "
-                          "build reads (1)", AT_VERSION));
+    assert_open_fails(msg("offset %d: recording format version 3 is newer than this "
+                          "build reads (2)", AT_VERSION));
+    /* Version 1 (fixed-size events, CRC-32 on DATA): refused, not misread. */
+    wr32(b.p + AT_VERSION, 1);
+    recrc(b.p, 8);
+    spill(b.p, b.len);
+    assert_open_fails(msg("offset %d: recording format version 1 is older than this "
+                          "build reads (2): record the run again", AT_VERSION));
     free(b.p);
 }
 
@@ -729,7 +924,11 @@ static const char *forged_read(struct forged *f, int *n)
     return out;
 }
 
-static const uint8_t one_event[25] = {REC_EVENT, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+/* An event record of 11 bytes: sizes 0x55 (a 2-byte cycle, three 1-byte
+ * arguments), type, part, thread, flags, cycle zigzag 10000 (5000), a0
+ * zigzag 2 (1), a1 zigzag 3 (-2), a2 zigzag 4 (2). */
+#define EV_LEN 11
+static const uint8_t one_event[EV_LEN] = {REC_EVENT, 0x55, 3, 0, 1, 0, 0x10, 0x27, 2, 3, 4};
 
 static void test_records_damaged(void **state)
 {
@@ -739,30 +938,50 @@ static void test_records_damaged(void **state)
 
     /* A forged file of the right shape reads: the forging is right. */
     forge_start(&f);
-    forge_add(&f, "DATA", one_event, 25);
+    forge_add(&f, "DATA", one_event, EV_LEN);
     forge_end(&f, 1, 0, 0);
     assert_string_equal(forged_read(&f, &n), "");
     assert_int_equal(n, 1);
 
     /* An unknown record kind, after a good record. */
     forge_start(&f);
-    uint8_t two[50];
-    memcpy(two, one_event, 25);
-    memcpy(two + 25, one_event, 25);
-    two[25] = 9;
-    size_t at = forge_add(&f, "DATA", two, 50);
+    uint8_t two[2 * EV_LEN];
+    memcpy(two, one_event, EV_LEN);
+    memcpy(two + EV_LEN, one_event, EV_LEN);
+    two[EV_LEN] = 9;
+    size_t at = forge_add(&f, "DATA", two, sizeof two);
     forge_end(&f, 2, 0, 0);
     assert_string_equal(forged_read(&f, &n),
-                        msg("offset %zu: unknown record kind 9", at + 16 + 25));
+                        msg("offset %zu: unknown record kind 9", at + 16 + EV_LEN));
     assert_int_equal(n, 1);
 
     /* A record running past its chunk. */
     forge_start(&f);
-    at = forge_add(&f, "DATA", one_event, 20);
+    at = forge_add(&f, "DATA", one_event, EV_LEN - 2);
     forge_end(&f, 1, 0, 0);
     assert_string_equal(forged_read(&f, &n),
-                        msg("offset %zu: record of kind 1 (25 bytes) runs past its chunk "
-                            "(20 bytes left)", at + 16));
+                        msg("offset %zu: record of kind 1 (11 bytes) runs past its chunk "
+                            "(9 bytes left)", at + 16));
+
+    /* The last event's sizes byte claims the widest fields (26 bytes in
+     * all) where 8 bytes are left; the good event before it is read. */
+    forge_start(&f);
+    uint8_t claim[EV_LEN + 8];
+    memcpy(claim, one_event, EV_LEN);
+    memcpy(claim + EV_LEN, (const uint8_t[8]){REC_EVENT, 0xff, 1, 2, 3, 4, 5, 6}, 8);
+    at = forge_add(&f, "DATA", claim, sizeof claim);
+    forge_end(&f, 2, 0, 0);
+    assert_string_equal(forged_read(&f, &n),
+                        msg("offset %zu: record of kind 1 (26 bytes) runs past its chunk "
+                            "(8 bytes left)", at + 16 + EV_LEN));
+    assert_int_equal(n, 1);
+    /* A chunk that ends right after an event's kind byte. */
+    forge_start(&f);
+    at = forge_add(&f, "DATA", claim, EV_LEN + 1);
+    forge_end(&f, 2, 0, 0);
+    assert_string_equal(forged_read(&f, &n),
+                        msg("offset %zu: record of kind 1 (2 bytes) runs past its chunk "
+                            "(1 bytes left)", at + 16 + EV_LEN));
 
     /* An input with more words than a record holds. */
     forge_start(&f);
@@ -775,7 +994,7 @@ static void test_records_damaged(void **state)
 
     /* END's totals disagree with the records. */
     forge_start(&f);
-    forge_add(&f, "DATA", one_event, 25);
+    forge_add(&f, "DATA", one_event, EV_LEN);
     at = forge_end(&f, 2, 0, 0);
     assert_string_equal(forged_read(&f, &n),
                         msg("offset %zu: END counts 2 events, 0 inputs, 0 host inputs; "
@@ -790,7 +1009,7 @@ static void test_chunks_damaged(void **state)
 
     /* Trailing bytes after END. */
     forge_start(&f);
-    forge_add(&f, "DATA", one_event, 25);
+    forge_add(&f, "DATA", one_event, EV_LEN);
     size_t at = forge_end(&f, 1, 0, 0);
     memcpy(f.file + f.len, "junk", 4);
     f.len += 4;
@@ -801,9 +1020,9 @@ static void test_chunks_damaged(void **state)
 
     /* A sequence gap (a chunk removed). */
     forge_start(&f);
-    forge_add(&f, "DATA", one_event, 25);
+    forge_add(&f, "DATA", one_event, EV_LEN);
     f.seq++;
-    at = forge_add(&f, "DATA", one_event, 25);
+    at = forge_add(&f, "DATA", one_event, EV_LEN);
     forge_end(&f, 2, 0, 0);
     assert_string_equal(forged_read(&f, &n),
                         msg("offset %zu: chunk out of sequence: DATA chunk number 3, "
@@ -812,7 +1031,7 @@ static void test_chunks_damaged(void **state)
 
     /* An unknown chunk type. */
     forge_start(&f);
-    at = forge_add(&f, "XDAT", one_event, 25);
+    at = forge_add(&f, "XDAT", one_event, EV_LEN);
     forge_end(&f, 0, 0, 0);
     assert_string_equal(forged_read(&f, &n),
                         msg("offset %zu: unknown chunk type 'XDAT'", at));
@@ -823,7 +1042,7 @@ static void test_chunks_damaged(void **state)
     forge_end(&f, 0, 0, 0);
     assert_string_equal(forged_read(&f, &n), msg("offset %zu: a second HEAD chunk", at));
     forge_start(&f);
-    forge_add(&f, "DATA", one_event, 25);
+    forge_add(&f, "DATA", one_event, EV_LEN);
     at = forge_add(&f, "SCEN", "\0\0\0\0\0\0", 6);
     forge_end(&f, 1, 0, 0);
     assert_string_equal(forged_read(&f, &n),
@@ -831,14 +1050,14 @@ static void test_chunks_damaged(void **state)
 
     /* A length over the limit: refused before anything is read for it. */
     forge_start(&f);
-    at = forge_add(&f, "DATA", one_event, 25);
+    at = forge_add(&f, "DATA", one_event, EV_LEN);
     wr32(f.file + at + 4, 0x7fffffff);
     assert_string_equal(forged_read(&f, &n),
                         msg("offset %zu: chunk payload of 2147483647 bytes is over the "
                             "limit (1048576): corrupt header", at));
 
     /* No HEAD: the file starts with DATA. */
-    f.len = forge(f.file, 8, "DATA", 0, one_event, 25);
+    f.len = forge(f.file, 8, "DATA", 0, one_event, EV_LEN);
     assert_string_equal(forged_read(&f, &n),
                         msg("offset 8: no HEAD chunk: the first chunk is 'DATA'"));
 }
@@ -925,10 +1144,11 @@ int main(void)
         cmocka_unit_test(test_header_round_trip),
         cmocka_unit_test(test_records_round_trip),
         cmocka_unit_test(test_event_encoding),
+        cmocka_unit_test(test_event_edges),
         cmocka_unit_test(test_checksum_mismatch),
         cmocka_unit_test(test_truncated),
         cmocka_unit_test(test_not_a_recording),
-        cmocka_unit_test(test_newer_version),
+        cmocka_unit_test(test_other_version),
         cmocka_unit_test(test_lying_counts),
         cmocka_unit_test(test_records_damaged),
         cmocka_unit_test(test_chunks_damaged),

@@ -1,5 +1,6 @@
 # fenestra_app(NAME <app> CONFIG <app.yaml>
 #              PARTITION <name> SOURCES <c files> [DEFINES <defs>]
+#                        [OPTIONS <compiler flags, e.g. the FPU's>]
 #              [PARTITION ...])
 #
 # For one app: runs the config compiler, builds each partition's ELF with
@@ -47,13 +48,13 @@ function(_fenestra_parse_partitions prefix)
   foreach(arg IN LISTS ARGN)
     if(arg STREQUAL "PARTITION")
       set(mode name)
-    elseif(arg STREQUAL "SOURCES" OR arg STREQUAL "DEFINES")
+    elseif(arg STREQUAL "SOURCES" OR arg STREQUAL "DEFINES" OR arg STREQUAL "OPTIONS")
       set(mode ${arg})
     elseif(mode STREQUAL "name")
       set(current ${arg})
       list(APPEND parts ${arg})
       set(mode "")
-    elseif(mode STREQUAL "SOURCES" OR mode STREQUAL "DEFINES")
+    elseif(mode STREQUAL "SOURCES" OR mode STREQUAL "DEFINES" OR mode STREQUAL "OPTIONS")
       list(APPEND ${prefix}_${current}_${mode} ${arg})
     else()
       message(FATAL_ERROR "fenestra_app: unexpected argument '${arg}'")
@@ -63,6 +64,7 @@ function(_fenestra_parse_partitions prefix)
   foreach(p IN LISTS parts)
     set(${prefix}_${p}_SOURCES ${${prefix}_${p}_SOURCES} PARENT_SCOPE)
     set(${prefix}_${p}_DEFINES ${${prefix}_${p}_DEFINES} PARENT_SCOPE)
+    set(${prefix}_${p}_OPTIONS ${${prefix}_${p}_OPTIONS} PARENT_SCOPE)
   endforeach()
 endfunction()
 
@@ -70,6 +72,12 @@ function(fenestra_app)
   cmake_parse_arguments(APP "" "NAME;CONFIG" "" ${ARGN})
   _fenestra_parse_partitions(P ${APP_UNPARSED_ARGUMENTS})
   get_filename_component(config ${APP_CONFIG} ABSOLUTE)
+  if(CMAKE_CROSSCOMPILING)
+    fenestra_fw_builds(${APP_NAME} _builds) # FENESTRA_FW_APPS (Firmware.cmake)
+    if(NOT _builds)
+      return()
+    endif()
+  endif()
   set(gen ${CMAKE_CURRENT_BINARY_DIR}/${APP_NAME}/gen)
   set(elfdir ${CMAKE_CURRENT_BINARY_DIR}/${APP_NAME}/elf)
   set(outputs ${gen}/cfg_gen.h ${gen}/cfg_gen.c)
@@ -80,13 +88,21 @@ function(fenestra_app)
   # it is compiled for that board, whichever its app.yaml names, and fcc
   # refuses an app that does not fit it (docs/boards.md, "One app, several
   # boards").  The simulator's tree uses each app's own board.
+  # The app's board overlays (apps/<app>/boards/, docs/config.md) give its
+  # memory on boards with another memory map.
   set(board_opt "")
+  set(overlays "")
+  get_filename_component(_appdir ${config} DIRECTORY)
   if(CMAKE_CROSSCOMPILING)
     set(board_opt --board ${FENESTRA_BOARD})
+    if(IS_DIRECTORY ${_appdir}/boards)
+      list(APPEND board_opt --overlays ${_appdir}/boards)
+      file(GLOB overlays CONFIGURE_DEPENDS ${_appdir}/boards/*.yaml)
+    endif()
   endif()
   add_custom_command(OUTPUT ${outputs}
     COMMAND ${FENESTRA_FCC} --app ${config} --boards ${FENESTRA_ROOT}/boards --out ${gen} ${board_opt}
-    DEPENDS ${FENESTRA_FCC_DEPENDS} ${config} ${FENESTRA_BOARD_FILES}
+    DEPENDS ${FENESTRA_FCC_DEPENDS} ${config} ${FENESTRA_BOARD_FILES} ${overlays}
     COMMENT "fcc: ${APP_NAME}"
     VERBATIM)
   add_custom_target(${APP_NAME}_config DEPENDS ${outputs})
@@ -97,7 +113,8 @@ function(fenestra_app)
       OUTPUT ${elfdir}/${p}.elf
       LDSCRIPT ${gen}/${p}.ld
       SOURCES ${P_${p}_SOURCES}
-      DEFINES ${P_${p}_DEFINES})
+      DEFINES ${P_${p}_DEFINES}
+      COMPILE_OPTIONS ${P_${p}_OPTIONS})
     list(APPEND elfs ${APP_NAME}_${p})
   endforeach()
 

@@ -7,7 +7,9 @@
 #
 # makes the target <name>-fw, written to <build>/fw/<name>.elf with a map
 # beside it.  The board is FENESTRA_BOARD (the cross preset's); its folder
-# gives memory.ld (the kernel's memory) and board.yaml (irq_lines).
+# gives memory.ld (the kernel's memory), board.yaml (irq_lines, the type of
+# its console, which picks the console driver) and, if it has one, board.c
+# (its clock and pin set-up).
 
 include_guard(GLOBAL)
 
@@ -17,25 +19,76 @@ if(NOT EXISTS ${FENESTRA_BOARD_DIR}/board.yaml OR NOT EXISTS ${FENESTRA_BOARD_DI
   message(FATAL_ERROR "board '${FENESTRA_BOARD}': boards/${FENESTRA_BOARD}/ needs board.yaml and memory.ld")
 endif()
 
-# What the vector table and the console need from board.yaml.
+# What the vector table and the console need from board.yaml (fcc checks
+# the file; these read its one-line entries).
 file(STRINGS ${FENESTRA_BOARD_DIR}/board.yaml _fen_lines REGEX "^irq_lines:")
 string(REGEX REPLACE "^irq_lines: *([0-9]+).*" "\\1" FENESTRA_BOARD_IRQ_LINES "${_fen_lines}")
-file(STRINGS ${FENESTRA_BOARD_DIR}/board.yaml _fen_console REGEX "console_driver:")
-if(_fen_console MATCHES "console_driver: *([a-z0-9]+)")
-  set(FENESTRA_BOARD_CONSOLE ${CMAKE_MATCH_1})
-else()
-  set(FENESTRA_BOARD_CONSOLE cmsdk)
+
+# The console driver follows the type of the board's console device:
+# arch/armv7m/console_<driver>.c and the UART driver it uses.
+file(STRINGS ${FENESTRA_BOARD_DIR}/board.yaml _fen_console REGEX "^console:")
+string(REGEX REPLACE "^console: *([A-Za-z0-9_.-]+).*" "\\1" _fen_console "${_fen_console}")
+file(STRINGS ${FENESTRA_BOARD_DIR}/board.yaml _fen_dev REGEX "name: *${_fen_console} *,")
+if(_fen_dev MATCHES "type: *([a-z0-9-]+)")
+  set(FENESTRA_BOARD_CONSOLE_TYPE ${CMAKE_MATCH_1})
 endif()
+if(FENESTRA_BOARD_CONSOLE_TYPE STREQUAL "cmsdk-uart")
+  set(FENESTRA_CONSOLE_SOURCES ${FENESTRA_ROOT}/arch/armv7m/console_cmsdk.c)
+elseif(FENESTRA_BOARD_CONSOLE_TYPE STREQUAL "stm32-usart")
+  set(FENESTRA_CONSOLE_SOURCES ${FENESTRA_ROOT}/arch/armv7m/console_stm32.c
+                               ${FENESTRA_ROOT}/arch/armv7m/uart_stm32.c)
+else()
+  message(FATAL_ERROR "boards/${FENESTRA_BOARD}/board.yaml: console '${_fen_console}' "
+          "has type '${FENESTRA_BOARD_CONSOLE_TYPE}', which has no console driver "
+          "(cmsdk-uart, stm32-usart; docs/boards.md, \"Adding a board\")")
+endif()
+
+# The board's own set-up before the console (clocks, pins): its board.c,
+# or none.
+if(EXISTS ${FENESTRA_BOARD_DIR}/board.c)
+  set(FENESTRA_BOARD_SOURCES ${FENESTRA_BOARD_DIR}/board.c)
+else()
+  set(FENESTRA_BOARD_SOURCES ${FENESTRA_ROOT}/arch/armv7m/board_none.c)
+endif()
+
+# The FPU (board.yaml `fpu:`, checked by fcc): a board with one keeps lazy
+# FP contexts (arch/armv7m/fp_lazy.c, FENESTRA_FPU in arch_context.h and so
+# in every C file of the tree), one without has none (fp_none.c).  The
+# kernel stays soft-float for the Cortex-M3 either way (docs/boards.md,
+# "Floating point").
+file(STRINGS ${FENESTRA_BOARD_DIR}/board.yaml _fen_fpu REGEX "^fpu:")
+string(REGEX REPLACE "^fpu: *([a-z0-9-]+).*" "\\1" FENESTRA_BOARD_FPU "${_fen_fpu}")
+if(FENESTRA_BOARD_FPU)
+  add_compile_definitions(FENESTRA_FPU=1)
+  set(FENESTRA_FP_SOURCES ${FENESTRA_ROOT}/arch/armv7m/fp_lazy.c
+                          ${FENESTRA_ROOT}/arch/armv7m/fp_regs.S)
+else()
+  set(FENESTRA_FP_SOURCES ${FENESTRA_ROOT}/arch/armv7m/fp_none.c)
+endif()
+
+# The apps a firmware tree builds: all (empty), or this list.  A small
+# board cannot hold every app: the tests name the apps built for each
+# board (tests/qemu/CMakeLists.txt), and fcc says why an app does not fit.
+set(FENESTRA_FW_APPS "" CACHE STRING "apps this firmware tree builds (empty: all)")
+function(fenestra_fw_builds app out)
+  if(NOT FENESTRA_FW_APPS OR app IN_LIST FENESTRA_FW_APPS)
+    set(${out} ON PARENT_SCOPE)
+  else()
+    set(${out} OFF PARENT_SCOPE)
+  endif()
+endfunction()
 
 find_program(FENESTRA_READELF NAMES llvm-readelf llvm-readelf-14 REQUIRED)
 
 set(FENESTRA_PORT_SOURCES
   ${FENESTRA_ROOT}/arch/armv7m/boot.c
   ${FENESTRA_ROOT}/arch/armv7m/clock.c
-  ${FENESTRA_ROOT}/arch/armv7m/console_${FENESTRA_BOARD_CONSOLE}.c
+  ${FENESTRA_CONSOLE_SOURCES}
+  ${FENESTRA_BOARD_SOURCES}
   ${FENESTRA_ROOT}/arch/armv7m/context.c
   ${FENESTRA_ROOT}/arch/armv7m/exception.S
   ${FENESTRA_ROOT}/arch/armv7m/fault.c
+  ${FENESTRA_FP_SOURCES}
   ${FENESTRA_ROOT}/arch/armv7m/idle.c
   ${FENESTRA_ROOT}/arch/armv7m/insn_access.c
   ${FENESTRA_ROOT}/arch/armv7m/irq.c

@@ -10,4 +10,5 @@ ExternalProject_Add(fcc_host
   BUILD_ALWAYS ON # ninja inside decides what is stale; without it, fcc sources changes go unseen
   BUILD_BYPRODUCTS ${FCC_HOST_DIR}/fcc)
 set(FENESTRA_FCC ${FCC_HOST_DIR}/fcc)
-set(FENESTRA_FCC_DEPENDS fcc_host)
+# The binary too, so that a changed fcc regenerates every app's tables.
+set(FENESTRA_FCC_DEPENDS fcc_host ${FCC_HOST_DIR}/fcc)

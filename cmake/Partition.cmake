@@ -14,6 +14,8 @@
 #     SOURCES  <c files...>           # relative: to CMAKE_CURRENT_SOURCE_DIR
 #     [DEFINES  <NAME=value ...>]     # -D for these sources only
 #     [INCLUDES <dirs...>]            # -I for these sources only
+#     [COMPILE_OPTIONS <flags...>]    # after the common flags, e.g.
+#                                     # -mfpu=fpv4-sp-d16 -mfloat-abi=softfp
 #     [LINK_OPTIONS <flags...>]       # extra clang link flags, e.g.
 #                                     # -Wl,--defsym=vfprintf=__i_vfprintf
 #     [EXCLUDE_FROM_ALL])             # not built by the default target
@@ -170,7 +172,7 @@ endfunction()
 
 function(fenestra_add_partition)
   cmake_parse_arguments(PARSE_ARGV 0 P "EXCLUDE_FROM_ALL"
-    "TARGET;OUTPUT;LDSCRIPT" "SOURCES;DEFINES;INCLUDES;LINK_OPTIONS")
+    "TARGET;OUTPUT;LDSCRIPT" "SOURCES;DEFINES;INCLUDES;LINK_OPTIONS;COMPILE_OPTIONS")
   foreach(_req TARGET OUTPUT LDSCRIPT SOURCES)
     if(NOT P_${_req})
       message(FATAL_ERROR "fenestra_add_partition: ${_req} is required")
@@ -188,7 +190,7 @@ function(fenestra_add_partition)
   get_filename_component(_elfdir "${_elf}" DIRECTORY)
   file(MAKE_DIRECTORY "${_objdir}" "${_elfdir}")
 
-  set(_extra "")
+  set(_extra ${P_COMPILE_OPTIONS})
   foreach(_d IN LISTS P_DEFINES)
     list(APPEND _extra "-D${_d}")
   endforeach()

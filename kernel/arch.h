@@ -61,6 +61,12 @@ void arch_mpu_encode_off(struct arch_mpu_region *out, unsigned slot);
 /* Loads n precomputed regions (each knows its slot). */
 void arch_mpu_load(const struct arch_mpu_region *set, unsigned n);
 
+/* Called before the MPU stops holding the regions of the thread that ran
+ * last: the port writes what it keeps lazily in that thread's memory while
+ * that thread's rights still apply (the Cortex-M's lazily stacked FP
+ * registers; nothing in the simulator). */
+void arch_mpu_leave(void);
+
 /* --- user memory ------------------------------------------------------ */
 
 /* Copy between the kernel and a partition's memory.  The kernel has already

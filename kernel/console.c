@@ -8,8 +8,9 @@ uint32_t console_fmt_u64(char *buf, uint64_t v)
     char tmp[20];
     uint32_t n = 0;
     do {
-        tmp[n++] = (char)('0' + v % 10);
-        v /= 10;
+        uint32_t digit;
+        v = ktime_udiv(v, 10, &digit);
+        tmp[n++] = (char)('0' + digit);
     } while (v);
     for (uint32_t i = 0; i < n; i++)
         buf[i] = tmp[n - 1 - i];

@@ -57,7 +57,7 @@ uint8_t hm_lookup(const struct part *p, const struct thread *t, uint8_t error,
                   uint8_t state, uint8_t *level)
 {
     uint8_t action;
-    if (t && t->cfg && table_find(&t->cfg->hm, error, state, &action)) {
+    if (CFG_HAS_PROCESSES && t && t->cfg && table_find(&t->cfg->hm, error, state, &action)) {
         *level = HM_LEVEL_PROCESS;
     } else if (p && table_find(&p->cfg->hm, error, state, &action)) {
         *level = HM_LEVEL_PARTITION;

@@ -117,7 +117,8 @@ void irq_top_half(unsigned line)
         s->asserted = arch_now();
     s->in_service = true;
     emit(line, IRQ_OP_ASSERT, s->pending);
-    struct thread *w = waitq_first(&s->waiter);
+    /* only an owner's interrupt process waits on a line */
+    struct thread *w = CFG_HAS_IRQ_OWNERS ? waitq_first(&s->waiter) : 0;
     if (w)
         deliver(line, w);
 }

@@ -17,7 +17,8 @@ void kern_init(void)
 {
     kstate = (struct kstate){0};
     kstate.kernel_console_at_line_start = true;
-    ports_init();
+    if (CFG_HAS_PORTS)
+        ports_init();
     irq_init();
     part_init_all();
     space_init();

@@ -17,6 +17,15 @@
 #include "config.h"
 #include "trace.h"
 
+/* The services the app's config can reach (fcc's CFG_HAS_* constants,
+ * docs/config.md "Services compiled in"): the kernel tests them as
+ * constants where a service meets the rest, and the linker drops what no
+ * config can call. */
+#if !defined(CFG_HAS_PROCESSES) || !defined(CFG_HAS_OBJECTS) || \
+    !defined(CFG_HAS_PORTS) || !defined(CFG_HAS_IRQ_OWNERS)
+#error "cfg_gen.h has no CFG_HAS_* service constants: regenerate it with tools/fcc"
+#endif
+
 enum thread_state {
     THREAD_UNUSED = 0, /* slot not created */
     THREAD_DORMANT,    /* created, stopped or never started */

@@ -16,13 +16,12 @@ static inline uint64_t ktime_add_sat(uint64_t a, uint64_t b)
     return a > KTIME_NEVER - b ? KTIME_NEVER : a + b;
 }
 
+/* n / d and, in *rem, n % d (d > 0), without the C library's 64-bit
+ * division (700 bytes on a Cortex-M).  ktime.c. */
+uint64_t ktime_udiv(uint64_t n, uint32_t d, uint32_t *rem);
+
 /* Splits cycles into whole seconds and the remaining nanoseconds, rounding
- * down.  Dividing first keeps every intermediate below 2^64. */
-static inline void ktime_to_sec_ns(uint64_t cycles, uint32_t hz, uint64_t *sec,
-                                   uint32_t *ns)
-{
-    *sec = cycles / hz;
-    *ns = (uint32_t)((cycles % hz) * 1000000000ull / hz);
-}
+ * down.  ktime.c. */
+void ktime_to_sec_ns(uint64_t cycles, uint32_t hz, uint64_t *sec, uint32_t *ns);
 
 #endif

@@ -25,7 +25,7 @@ static uint8_t demand(const struct object_state *o)
 static uint8_t effective(const struct thread *t)
 {
     uint8_t p = t->nominal_priority;
-    for (const struct object_state *o = t->held; o; o = o->next_held)
+    for (const struct object_state *o = CFG_HAS_OBJECTS ? t->held : 0; o; o = o->next_held)
         if (demand(o) > p)
             p = demand(o);
     return p;
@@ -128,7 +128,7 @@ int32_t mutex_unlock(struct object_state *o, struct thread *t)
 
 void mutex_release_all(struct thread *t)
 {
-    while (t->held)
+    while (CFG_HAS_OBJECTS && t->held)
         release(t->held);
 }
 
@@ -138,7 +138,7 @@ void mutex_set_nominal(struct thread *t, uint8_t priority)
 {
     t->nominal_priority = priority;
     thread_set_priority(t, effective(t));
-    struct object_state *o = object_waited(t);
+    struct object_state *o = CFG_HAS_OBJECTS ? object_waited(t) : 0;
     if (o && o->cfg->kind == CFG_OBJ_MUTEX)
         mutex_waiters_changed(o);
 }

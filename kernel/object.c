@@ -13,7 +13,7 @@ static uint8_t discipline_of(const struct cfg_object *c)
 
 void object_reset_partition(struct part *p)
 {
-    for (uint8_t i = 0; i < p->cfg->num_objects; i++) {
+    for (uint8_t i = 0; CFG_HAS_OBJECTS && i < p->cfg->num_objects; i++) {
         const struct cfg_object *c = &p->cfg->objects[i];
         struct object_state *o = &kstate.objects[c->index];
         *o = (struct object_state){.cfg = c};
@@ -47,6 +47,8 @@ void object_block(struct object_state *o, struct thread *t, uint64_t until)
  * an IRQ line's). */
 static struct object_state *object_of_queue(const struct waitq *q)
 {
+    if (!CFG_HAS_OBJECTS)
+        return 0; /* and no mutex code linked */
     uintptr_t a = (uintptr_t)q, first = (uintptr_t)&kstate.objects[0].waiters;
     uintptr_t size = sizeof kstate.objects[0];
     if (a < first || a >= first + size * CFG_OBJECT_POOL || (a - first) % size)

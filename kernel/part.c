@@ -51,9 +51,11 @@ void part_start(struct part *p, uint8_t mode, uint8_t condition)
         return;
     }
     reset_threads(p);
-    object_reset_partition(p);
-    ports_reset_partition(p);
-    irq_reset_partition(p);
+    object_reset_partition(p); /* its lock words' queue, whatever the config */
+    if (CFG_HAS_PORTS)
+        ports_reset_partition(p);
+    if (CFG_HAS_IRQ_OWNERS)
+        irq_reset_partition(p);
     p->mode = mode;
     p->start_condition = condition;
     p->work_pending = false; /* a restart begins no window's work */
@@ -98,7 +100,8 @@ void part_set_idle(struct part *p)
     p->handler = 0;
     p->num_errors = 0;
     p->work_pending = false;
-    irq_reset_partition(p); /* nobody will ever acknowledge its lines */
+    if (CFG_HAS_IRQ_OWNERS)
+        irq_reset_partition(p); /* nobody will ever acknowledge its lines */
     p->mode = FEN_MODE_IDLE;
     emit_mode(p);
 }

@@ -77,7 +77,8 @@ static void release(struct thread *t, uint64_t at)
 /* NORMAL mode: the thread's first release. */
 static void start_normal(struct thread *t, uint64_t now, uint64_t delay)
 {
-    uint64_t at = t->period ? process_next_period_start(part_of(t), now) : now;
+    bool periodic = CFG_HAS_PROCESSES && t->period; /* only declared ones are */
+    uint64_t at = periodic ? process_next_period_start(part_of(t), now) : now;
     at = ktime_add_sat(at, delay);
     if (at <= now) {
         release(t, now);
@@ -133,7 +134,8 @@ static void wake(struct thread *t)
         release(t, t->wake_at);
         break;
     case WAIT_OBJECT:
-        ports_wait_timed_out(t); /* a refused send is an overflow */
+        if (CFG_HAS_PORTS)
+            ports_wait_timed_out(t); /* a refused send is an overflow */
         object_leave_wait(t); /* and a mutex's owner gives back its boost */
         arch_syscall_return(&t->ctx, (uint32_t)-FEN_TIMED_OUT);
         trace_emit(TR_WAKE, t->part, t->local_id, 1, (uint32_t)t->wake_at, 0);
@@ -162,6 +164,8 @@ void process_wake_due(struct part *p, uint64_t now)
 void process_check_deadlines(struct part *p, uint64_t now)
 {
     struct thread *t;
+    if (!CFG_HAS_PROCESSES)
+        return; /* no deadlines */
     while ((t = thread_take_missed(p, now)) != 0) {
         struct hm_detail d = {.addr = (uint32_t)t->deadline,
                               .pc = (uint32_t)(t->deadline >> 32)};

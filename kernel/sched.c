@@ -80,8 +80,8 @@ static void frame_begins(void)
         use_schedule(S->next_schedule, S->frame_start);
         trace_emit(TR_SCHEDULE, TRACE_NONE, TRACE_NONE, SCHED_APPLIED,
                    S->schedule_id, old);
-        for (uint8_t i = 0; i < cfg_system.num_partitions; i++)
-            process_realign_releases(&kstate.parts[i]);
+        for (uint8_t i = 0; CFG_HAS_PROCESSES && i < cfg_system.num_partitions; i++)
+            process_realign_releases(&kstate.parts[i]); /* only processes are periodic */
     }
     trace_emit(TR_FRAME, TRACE_NONE, TRACE_NONE, 0, S->frame, S->schedule_id);
 }
@@ -151,9 +151,9 @@ static void switch_to(struct thread *next)
         return;
     S->current = next;
     space_switch(next);
-    if (next && next->irq_line != IRQ_LINE_NONE)
+    if (CFG_HAS_IRQ_OWNERS && next && next->irq_line != IRQ_LINE_NONE)
         irq_process_runs(next);
-    if (next && next->port_delivered != PORT_NONE)
+    if (CFG_HAS_PORTS && next && next->port_delivered != PORT_NONE)
         ports_receiver_runs(next);
     trace_emit(TR_THREAD_SWITCH, next ? next->part : TRACE_NONE,
                next ? next->local_id : TRACE_NONE, 0,

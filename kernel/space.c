@@ -64,6 +64,8 @@ void space_switch(const struct thread *t)
 {
     if (!t)
         return; /* idle: the kernel runs, and it ignores the MPU */
+    if (kstate.sched.mpu_part != t->part || kstate.sched.mpu_thread != t)
+        arch_mpu_leave();
     if (kstate.sched.mpu_part != t->part)
         space_load_partition(t->part);
     if (kstate.sched.mpu_thread != t) {

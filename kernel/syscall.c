@@ -121,6 +121,19 @@ static int32_t sys_partition_info(struct thread *t)
     return 0;
 }
 
+/* A call on an object, port or line when the config declares none: its
+ * id names nothing, which is what the full service answers then too. */
+static int32_t sys_no_such_id(struct thread *t)
+{
+    (void)t;
+    return -FEN_INVALID_PARAM;
+}
+
+/* A service the config does not use is not linked (kstate.h, CFG_HAS_*). */
+#define OBJECTS(f) (CFG_HAS_OBJECTS ? (f) : sys_no_such_id)
+#define PORTS(f) (CFG_HAS_PORTS ? (f) : sys_no_such_id)
+#define IRQS(f) (CFG_HAS_IRQ_OWNERS ? (f) : sys_irq_unowned)
+
 static const syscall_fn syscalls[FEN_SYS_COUNT] = {
     [FEN_SYS_CONSOLE_WRITE] = sys_console_write,
     [FEN_SYS_YIELD] = sys_yield,
@@ -160,31 +173,31 @@ static const syscall_fn syscalls[FEN_SYS_COUNT] = {
     [FEN_SYS_GET_ERROR_STATUS] = sys_get_error_status,
     [FEN_SYS_CREATE_PORT] = sys_create_port,
     [FEN_SYS_GET_PORT_ID] = sys_get_port_id,
-    [FEN_SYS_WRITE_SAMPLING] = sys_write_sampling,
-    [FEN_SYS_READ_SAMPLING] = sys_read_sampling,
-    [FEN_SYS_SEND_QUEUING] = sys_send_queuing,
-    [FEN_SYS_RECEIVE_QUEUING] = sys_receive_queuing,
-    [FEN_SYS_PORT_STATUS] = sys_port_status,
+    [FEN_SYS_WRITE_SAMPLING] = PORTS(sys_write_sampling),
+    [FEN_SYS_READ_SAMPLING] = PORTS(sys_read_sampling),
+    [FEN_SYS_SEND_QUEUING] = PORTS(sys_send_queuing),
+    [FEN_SYS_RECEIVE_QUEUING] = PORTS(sys_receive_queuing),
+    [FEN_SYS_PORT_STATUS] = PORTS(sys_port_status),
     [FEN_SYS_GET_OBJECT_ID] = sys_get_object_id,
-    [FEN_SYS_SEM_WAIT] = sys_sem_wait,
-    [FEN_SYS_SEM_SIGNAL] = sys_sem_signal,
-    [FEN_SYS_EVENT_SET] = sys_event_set,
-    [FEN_SYS_EVENT_RESET] = sys_event_reset,
-    [FEN_SYS_EVENT_WAIT] = sys_event_wait,
-    [FEN_SYS_BLACKBOARD_DISPLAY] = sys_blackboard_display,
-    [FEN_SYS_BLACKBOARD_READ] = sys_blackboard_read,
-    [FEN_SYS_BLACKBOARD_CLEAR] = sys_blackboard_clear,
-    [FEN_SYS_BUFFER_SEND] = sys_buffer_send,
-    [FEN_SYS_BUFFER_RECEIVE] = sys_buffer_receive,
-    [FEN_SYS_MUTEX_LOCK] = sys_mutex_lock,
-    [FEN_SYS_MUTEX_UNLOCK] = sys_mutex_unlock,
-    [FEN_SYS_OBJECT_STATUS] = sys_object_status,
+    [FEN_SYS_SEM_WAIT] = OBJECTS(sys_sem_wait),
+    [FEN_SYS_SEM_SIGNAL] = OBJECTS(sys_sem_signal),
+    [FEN_SYS_EVENT_SET] = OBJECTS(sys_event_set),
+    [FEN_SYS_EVENT_RESET] = OBJECTS(sys_event_reset),
+    [FEN_SYS_EVENT_WAIT] = OBJECTS(sys_event_wait),
+    [FEN_SYS_BLACKBOARD_DISPLAY] = OBJECTS(sys_blackboard_display),
+    [FEN_SYS_BLACKBOARD_READ] = OBJECTS(sys_blackboard_read),
+    [FEN_SYS_BLACKBOARD_CLEAR] = OBJECTS(sys_blackboard_clear),
+    [FEN_SYS_BUFFER_SEND] = OBJECTS(sys_buffer_send),
+    [FEN_SYS_BUFFER_RECEIVE] = OBJECTS(sys_buffer_receive),
+    [FEN_SYS_MUTEX_LOCK] = OBJECTS(sys_mutex_lock),
+    [FEN_SYS_MUTEX_UNLOCK] = OBJECTS(sys_mutex_unlock),
+    [FEN_SYS_OBJECT_STATUS] = OBJECTS(sys_object_status),
     [FEN_SYS_LOCK_WAIT] = sys_lock_wait,
     [FEN_SYS_LOCK_WAKE] = sys_lock_wake,
-    [FEN_SYS_IRQ_ENABLE] = sys_irq_enable,
-    [FEN_SYS_IRQ_DISABLE] = sys_irq_disable,
-    [FEN_SYS_IRQ_WAIT] = sys_irq_wait,
-    [FEN_SYS_IRQ_ACK] = sys_irq_ack,
+    [FEN_SYS_IRQ_ENABLE] = IRQS(sys_irq_enable),
+    [FEN_SYS_IRQ_DISABLE] = IRQS(sys_irq_disable),
+    [FEN_SYS_IRQ_WAIT] = IRQS(sys_irq_wait),
+    [FEN_SYS_IRQ_ACK] = IRQS(sys_irq_ack),
 };
 
 bool sys_may_wait(const struct thread *t, uint64_t timeout)

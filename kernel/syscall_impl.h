@@ -122,5 +122,7 @@ int32_t sys_irq_enable(struct thread *t);
 int32_t sys_irq_disable(struct thread *t);
 int32_t sys_irq_wait(struct thread *t);
 int32_t sys_irq_ack(struct thread *t);
+/* Each of them when no line has an owner: the line check's answer. */
+int32_t sys_irq_unowned(struct thread *t);
 
 #endif

@@ -13,6 +13,11 @@ static int32_t check_line(const struct thread *t, uint32_t line)
     return 0;
 }
 
+int32_t sys_irq_unowned(struct thread *t)
+{
+    return check_line(t, sys_arg(t, 0));
+}
+
 int32_t sys_irq_enable(struct thread *t)
 {
     int32_t rc = check_line(t, sys_arg(t, 0));

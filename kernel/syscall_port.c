@@ -9,6 +9,8 @@
 /* The caller's declared port of that name, or NULL. */
 static const struct cfg_port *declared(const struct thread *t, const char *name)
 {
+    if (!CFG_HAS_PORTS)
+        return 0;
     for (uint16_t i = 0; i < cfg_system.num_ports; i++) {
         const struct cfg_port *c = &cfg_system.ports[i];
         if (c->partition == t->part && sys_name_equal(c->name, name))

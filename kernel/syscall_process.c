@@ -21,6 +21,8 @@ static struct thread *process_arg(struct thread *t, unsigned n)
 static const struct cfg_process *declared(const struct part *p, const char *name,
                                           uint8_t *slot)
 {
+    if (!CFG_HAS_PROCESSES)
+        return 0;
     for (uint8_t i = 0; i < p->cfg->num_processes; i++) {
         if (sys_name_equal(p->cfg->processes[i].name, name)) {
             *slot = (uint8_t)(i + 1);
@@ -261,18 +263,20 @@ int32_t sys_sleep_for(struct thread *t)
 int32_t sys_periodic_wait(struct thread *t)
 {
     struct part *p = sys_part(t);
-    if (!t->period || (p->lock_level && p->lock_owner == t) || p->mode != FEN_MODE_NORMAL)
+    if (!CFG_HAS_PROCESSES || !t->period || (p->lock_level && p->lock_owner == t) || p->mode != FEN_MODE_NORMAL)
         return -FEN_INVALID_MODE;
     process_periodic_wait(t);
     return 0;
 }
 
 /* The new deadline is budget cycles from now; a periodic process may not
- * push it past its next release point. */
+ * push it past its next release point.  Only declared processes have a
+ * capacity. */
 int32_t sys_replenish(struct thread *t)
 {
     uint64_t budget = sys_arg64(t, 0), now = arch_now();
-    if (sys_part(t)->mode != FEN_MODE_NORMAL || t->capacity == KTIME_NEVER)
+    if (!CFG_HAS_PROCESSES || sys_part(t)->mode != FEN_MODE_NORMAL ||
+        t->capacity == KTIME_NEVER)
         return -FEN_NO_ACTION; /* no capacity, no deadline to move */
     uint64_t deadline = budget == FEN_INFINITE_TIME ? KTIME_NEVER : ktime_add_sat(now, budget);
     if (t->period && deadline > t->release + t->period)

@@ -178,6 +178,9 @@ uint64_t thread_next_wake(const struct part *p)
 
 /* --- the deadline list ------------------------------------------------- */
 
+/* Only declared processes have a time capacity: without them every
+ * deadline is KTIME_NEVER and the list stays empty. */
+
 static void deadline_unlink(struct thread *t)
 {
     for (struct thread **link = &part_of(t)->deadlines; *link; link = &(*link)->dl_next) {
@@ -191,6 +194,8 @@ static void deadline_unlink(struct thread *t)
 
 void thread_set_deadline(struct thread *t, uint64_t deadline)
 {
+    if (!CFG_HAS_PROCESSES)
+        return;
     if (t->deadline != KTIME_NEVER)
         deadline_unlink(t);
     t->deadline = deadline;
@@ -205,7 +210,7 @@ void thread_set_deadline(struct thread *t, uint64_t deadline)
 
 struct thread *thread_take_missed(struct part *p, uint64_t now)
 {
-    struct thread *t = p->deadlines;
+    struct thread *t = CFG_HAS_PROCESSES ? p->deadlines : 0;
     if (!t || t->deadline > now)
         return 0;
     p->deadlines = t->dl_next;
@@ -215,7 +220,7 @@ struct thread *thread_take_missed(struct part *p, uint64_t now)
 
 uint64_t thread_next_deadline(const struct part *p)
 {
-    return p->deadlines ? p->deadlines->deadline : KTIME_NEVER;
+    return CFG_HAS_PROCESSES && p->deadlines ? p->deadlines->deadline : KTIME_NEVER;
 }
 
 void thread_retire(struct thread *t, enum thread_state state)

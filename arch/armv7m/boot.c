@@ -46,9 +46,11 @@ void armv7m_boot(void)
     const struct cfg_board *b = cfg_system.board;
     mmio_write32(SCB_VTOR, (uint32_t)(uintptr_t)armv7m_vectors);
     mmio_write32(SCB_CCR, mmio_read32(SCB_CCR) | SCB_CCR_STKALIGN);
+    board_init();
     armv7m.console_base = b->console_base;
     console_hw_init(b->console_base, b->clock_hz);
     irq_init_priorities(b->irq_lines);
+    armv7m_fp_init();
     clock_init(run_limit());
     kern_init();
     clock_start();
@@ -67,13 +69,25 @@ static void thread_privilege(bool privileged)
     __asm__ volatile("msr control, %0\n\tisb" : : "r"(ctrl) : "memory");
 }
 
+/* A thread whose lazily stacked FP state could not be written has that
+ * fault reported before it runs (fp_lazy.c), and the kernel chooses again. */
+static struct arch_context *choose(void)
+{
+    for (;;) {
+        if (kern_halted())
+            armv7m_finish(TRACE_END_HALTED);
+        struct arch_context *next = kern_current();
+        if (!next)
+            return &armv7m.idle;
+        if (!armv7m_fp_report_lost(next))
+            return next;
+    }
+}
+
 struct arch_context *armv7m_resume(void)
 {
-    if (kern_halted())
-        armv7m_finish(TRACE_END_HALTED);
-    struct arch_context *next = kern_current();
-    if (!next)
-        next = &armv7m.idle;
+    struct arch_context *next = choose();
+    armv7m_fp_switch(next);
     thread_privilege(next == &armv7m.idle);
     armv7m.running = next;
     return next;

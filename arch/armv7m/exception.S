@@ -4,11 +4,15 @@
  * Every kernel entry comes from thread mode (the kernel's exceptions share
  * one priority, so none interrupts another; a fault inside the kernel is a
  * HardFault from handler mode, caught below).  The hardware has stacked
- * r0-r3, r12, lr, pc and xPSR on the running thread's PSP; the entry saves
- * that PSP and r4-r11 into the running context, calls the C entry (whose
- * address each vector puts in r12, which the frame already holds), asks
- * armv7m_resume() for the context to run, loads its r4-r11 and PSP, and
- * returns to thread mode on the PSP.  The kernel runs on the MSP.
+ * r0-r3, r12, lr, pc and xPSR on the running thread's PSP (and reserved
+ * room for s0-s15 and FPSCR when the thread has an FP context: an extended
+ * frame, EXC_RETURN bit 4 clear); the entry saves that PSP, r4-r11 and the
+ * EXC_RETURN into the running context, calls the C entry (whose address
+ * each vector puts in r12, which the frame already holds), asks
+ * armv7m_resume() for the context to run (which also switches the FP
+ * registers, fp_lazy.c), loads its r4-r11, PSP and EXC_RETURN, and returns
+ * to thread mode on the PSP with the frame kind the thread was trapped
+ * with.  The kernel runs on the MSP and has no FP instructions of its own.
  */
     .syntax unified
     .thumb
@@ -21,12 +25,11 @@ armv7m_trap:
     ldr r0, =armv7m          /* armv7m.running is the struct's first field */
     ldr r0, [r0]
     mrs r1, psp
-    stmia r0, {r1, r4-r11}   /* struct arch_context: psp, r4-r11 */
+    stmia r0, {r1, r4-r11, lr} /* struct arch_context: psp, r4-r11, exc_return */
     blx r12
     bl armv7m_resume         /* r0: the context to run */
-    ldmia r0, {r1, r4-r11}
+    ldmia r0, {r1, r4-r11, lr} /* lr: thread mode, PSP, its frame kind */
     msr psp, r1
-    ldr lr, =0xfffffffd      /* EXC_RETURN: thread mode, PSP, basic frame */
     bx lr
     .size armv7m_trap, . - armv7m_trap
     .ltorg

@@ -56,7 +56,9 @@ void armv7m_on_busfault(void)
 
 /* Undefined and coprocessor instructions are the simulator's "undefined"
  * stop (status 0, as there); any other usage fault (invalid state, an
- * unaligned or division trap) is "other". */
+ * unaligned or division trap) is "other".  On a board with an FPU, a
+ * thread's first FP instruction is a NOCP that is no fault: the thread is
+ * given a cleared FPU and the instruction runs again (fp_lazy.c). */
 void armv7m_on_usagefault(void)
 {
     uint32_t pc = armv7m_frame_pc(armv7m.running);
@@ -64,6 +66,8 @@ void armv7m_on_usagefault(void)
         armv7m_panic("UsageFault in the idle thread", pc);
     uint32_t cfsr = mmio_read32(SCB_CFSR);
     mmio_write32(SCB_CFSR, cfsr);
+    if ((cfsr & UFSR_NOCP) && armv7m_fp_grant(armv7m.running))
+        return;
     struct kern_fault f = {.pc = pc, .kind = KERN_FAULT_OTHER};
     if (cfsr & (UFSR_UNDEFINSTR | UFSR_NOCP))
         f.kind = KERN_FAULT_UNDEFINED;

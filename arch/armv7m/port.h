@@ -64,6 +64,7 @@ struct armv7m_port {
     uint32_t console_base;
     uint64_t events_lost;
     bool host_run;                /* started by the host tool (semihosting on) */
+    struct arch_context *fp_owner; /* whose s16-s31 the FPU holds (fp_lazy.c) */
 };
 
 extern struct armv7m_port armv7m;
@@ -118,6 +119,12 @@ void trace_out_final(uint8_t reason);
 
 enum { TRACE_END_LIMIT = 0, TRACE_END_HALTED = 1, TRACE_END_PANIC = 2 };
 
+/* --- board set-up (boards/<board>/board.c, or board_none.c) --------------- */
+
+/* Clocks and pins the console needs, before anything else at boot;
+ * afterwards every bus the console uses runs at the board's clock_hz. */
+void board_init(void);
+
 /* --- console (console_*.c, one per UART kind) ------------------------------ */
 
 void console_hw_init(uint32_t base, uint32_t clock_hz);
@@ -138,6 +145,28 @@ uint32_t insn_access(uint32_t pc);
 
 /* A fault in the kernel or the idle thread: report and stop. */
 __attribute__((noreturn)) void armv7m_panic(const char *what, uint32_t pc);
+
+/* --- fp_lazy.c (boards with an FPU) or fp_none.c ------------------------------ */
+
+/* FPU on for privileged code only, lazy stacking of FP frames on. */
+void armv7m_fp_init(void);
+/* At each kernel exit, for the context about to run: its s16-s31 into the
+ * FPU if it has an FP context that is not there, and its FPU access. */
+void armv7m_fp_switch(struct arch_context *next);
+/* A NOCP UsageFault of ctx: true when it was ctx's first FP instruction
+ * (the FPU is now ctx's, cleared; the instruction runs again). */
+bool armv7m_fp_grant(struct arch_context *ctx);
+/* ctx is about to be (re)started: its FP context, if any, is dropped. */
+void armv7m_fp_forget(struct arch_context *ctx);
+/* True when ctx's lazily stacked FP state could not be written: the fault
+ * has just been reported to the kernel (kern_trap_fault) for ctx. */
+bool armv7m_fp_report_lost(struct arch_context *ctx);
+
+/* --- fp_regs.S: the port's only FP instructions ---------------------------------- */
+
+void armv7m_fp_store(uint32_t *s16_s31);
+void armv7m_fp_load(const uint32_t *s16_s31);
+void armv7m_fp_zero(void); /* s0-s31 and FPSCR */
 
 /* --- semihost.c ---------------------------------------------------------------- */
 

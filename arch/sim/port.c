@@ -59,6 +59,12 @@ void arch_syscall_return64(struct arch_context *ctx, uint64_t v)
 
 /* --- arch.h: time, memory, console ----------------------------------- */
 
+/* The simulator keeps nothing lazily in a thread's memory (no FP context:
+ * docs/boards.md, "Floating point"). */
+void arch_mpu_leave(void)
+{
+}
+
 uint64_t arch_now(void)
 {
     return M->clock.now;
@@ -233,8 +239,17 @@ static void run_guest(struct arch_context *ctx)
     struct sim_exit x = sim_cpu_run(&M->cpu, ctx);
     bool interrupted = x.why == SIM_STOP_CLOCK && M->clock.now < M->clock.limit &&
                        service_devices();
-    if (x.why == SIM_STOP_SVC || interrupted)
+    if (x.why == SIM_STOP_SVC || interrupted) {
         sim_cpu_stacking_ok(&M->cpu, ctx->sp, x.pc, &x);
+    } else if (x.why == SIM_STOP_MEMORY) {
+        /* The fault's own MemManage/BusFault entry stacks on the same
+         * stack: where that is refused too (a store into a stack guard
+         * with sp already in it), the architecture adds MSTKERR (STKERR)
+         * to the fault's status; the fault itself, its address and pc
+         * stand (ARMv7-M ARM B1.5.6, derived exceptions on entry). */
+        struct sim_exit derived;
+        sim_cpu_stacking_ok(&M->cpu, ctx->sp, x.pc, &derived);
+    }
     if (x.why == SIM_STOP_CLOCK)
         return;
     M->clock.kernel_entries++;

@@ -1,19 +1,43 @@
 #!/usr/bin/env bash
-# qemu_test.sh MODE APP FRAMES FW_DIR BIN_DIR [BOARD] - one `qemu` or `diff` test
-# (tests/qemu/CMakeLists.txt).  FW_DIR is the firmware tree the fixture
-# built, BIN_DIR the host tree's bin/ (APP-sim, APP-fwlog).
+# qemu_test.sh MODE APP FRAMES FW_DIR BIN_DIR [BOARD] [options] - one `qemu`
+# or `diff` test (tests/qemu/CMakeLists.txt).  FW_DIR is the firmware tree
+# the fixture built, BIN_DIR the host tree's bin/ (APP-sim, APP-fwlog);
+# BOARD defaults to the one apps/APP/app.yaml names.
 #
 #   run   the firmware runs FRAMES frames on QEMU and ends by itself, no
 #         event is lost, and its console has the simulator's kinds of line
 #         (numbers masked) in about the same number (see below)
-#   diff  the kernel event sequences match (tools/qemu/evdiff.sh)
+#   diff  the kernel event sequences match (tools/qemu/evdiff.sh), with the
+#         known deviations of tests/qemu/event_deviations.txt named
+#
+# options (the scenarios of tests/sim/apps, docs/boards.md):
+#   --tolerance T     diff: other events' cycles within T ("-": not
+#                     checked); default a tenth of the major frame
+#   --per-partition   diff: the order within each partition (evdiff.sh)
+#   --also KINDS      diff: also compare these event kinds (evdiff.sh)
+#   --expect TEXT     run: text (numbers included) that the console of
+#                     both runs must contain; may be repeated
 set -euo pipefail
 mode=$1 app=$2 frames=$3 fw=$4 bin=$5
+shift 5
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-board=${6:-$(sed -n 's/^board: *\([A-Za-z0-9_-]*\).*/\1/p' "$root/apps/$app/app.yaml" | head -n 1)}
-sim_opts=(--frames "$frames")
-[ -f "$root/apps/$app/stimulus.txt" ] && sim_opts+=(--stimulus none) # QEMU has no stimulus device
+board=
+if [ $# -gt 0 ] && [[ $1 != --* ]]; then board=$1; shift; fi
+[ -n "$board" ] || board=$(sed -n 's/^board: *\([A-Za-z0-9_-]*\).*/\1/p' "$root/apps/$app/app.yaml" | head -n 1)
+tolerance= evdiff_opts=() expect=()
+while [ $# -gt 0 ]; do
+  [[ $1 == --per-partition ]] || [ $# -ge 2 ] || { echo "qemu_test.sh: $1 needs a value" >&2; exit 2; }
+  case "$1" in
+    --tolerance) tolerance=$2; shift 2 ;;
+    --per-partition) evdiff_opts+=(--per-partition); shift ;;
+    --also) evdiff_opts+=(--also "$2"); shift 2 ;;
+    --expect) expect+=("$2"); shift 2 ;;
+    *) echo "qemu_test.sh: unknown option '$1'" >&2; exit 2 ;;
+  esac
+done
+# QEMU has no stimulus device: the simulator runs without a scenario file.
+sim_opts=(--frames "$frames" --stimulus none)
 log_opts=()
 [ "$mode" = diff ] && { sim_opts+=(--events); log_opts+=(--events); }
 
@@ -37,7 +61,14 @@ if [ "$mode" = run ]; then
   ns=$(grep -vc '^@' "$tmp/sim.txt"); nq=$(grep -vc '^@' "$tmp/qemu.txt")
   echo "console: $nq lines (simulator: $ns), the same kinds of line"
   [ $((nq * 5)) -ge $((ns * 4)) ] && [ $((nq * 5)) -le $((ns * 6)) ] || { echo "line counts too far apart"; exit 1; }
+  for line in "${expect[@]}"; do
+    for run in sim qemu; do
+      grep -qF -- "$line" "$tmp/$run.txt" || { echo "the $run run does not print: $line"; exit 1; }
+    done
+  done
+  [ ${#expect[@]} -eq 0 ] || echo "console: both print the ${#expect[@]} expected lines"
   exit 0
 fi
 frame=$(awk '/^run:/ { print int($5 / $3); exit }' "$tmp/sim.err")
-"$root/tools/qemu/evdiff.sh" "$tmp/sim.txt" "$tmp/qemu.txt" $((frame / 10)) 5000
+"$root/tools/qemu/evdiff.sh" "${evdiff_opts[@]}" --deviations "$root/tests/qemu/event_deviations.txt" "$app" \
+  "$tmp/sim.txt" "$tmp/qemu.txt" "${tolerance:-$((frame / 10))}" 5000

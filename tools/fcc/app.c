@@ -509,17 +509,28 @@ static void parse_board_name(struct fcc_app *a)
         a->board = name;
 }
 
-struct fcc_app *fcc_app_parse(struct fcc_diag *d, const char *file,
+struct fcc_node *fcc_app_load(struct fcc_diag *d, const char *file,
                               const char *text, size_t len)
 {
     size_t errors = fcc_diag_count(d);
     struct fcc_node *root = fcc_yaml_load(d, file, text, len);
-    if (!root) {
-        if (fcc_diag_count(d) == errors)
-            fcc_error_at(d, file, 1, 1, "the file is empty; expected an app "
-                         "description (a mapping)");
-        return NULL;
-    }
+    if (!root && fcc_diag_count(d) == errors)
+        fcc_error_at(d, file, 1, 1, "the file is empty; expected an app "
+                     "description (a mapping)");
+    return root;
+}
+
+struct fcc_app *fcc_app_parse(struct fcc_diag *d, const char *file,
+                              const char *text, size_t len)
+{
+    struct fcc_node *root = fcc_app_load(d, file, text, len);
+    return root ? fcc_app_from_tree(d, file, root) : NULL;
+}
+
+struct fcc_app *fcc_app_from_tree(struct fcc_diag *d, const char *file,
+                                  struct fcc_node *root)
+{
+    size_t errors = fcc_diag_count(d);
     struct fcc_app *a = calloc(1, sizeof(*a));
     if (!a) {
         fcc_node_free(root);

@@ -121,6 +121,14 @@ struct fcc_app {
  * Returns NULL only on a YAML syntax error or an empty file. */
 struct fcc_app *fcc_app_parse(struct fcc_diag *d, const char *file,
                               const char *text, size_t len);
+
+/* The same in two steps, so that a board overlay can change the tree in
+ * between (overlay.c): the YAML tree of text (NULL after an error), then
+ * the app parsed from it (which takes the tree). */
+struct fcc_node *fcc_app_load(struct fcc_diag *d, const char *file,
+                              const char *text, size_t len);
+struct fcc_app *fcc_app_from_tree(struct fcc_diag *d, const char *file,
+                                  struct fcc_node *root);
 void fcc_app_free(struct fcc_app *a);
 
 /* Index of the partition named name, or -1. */

@@ -18,7 +18,7 @@ static const struct fcc_key board_keys[] = {
     { "name", true }, { "cpu", true }, { "clock_hz", true },
     { "kernel_entry_cycles", true }, { "memory", true },
     { "reserved", false }, { "devices", false }, { "console", true },
-    { "mpu_regions", true }, { "irq_lines", false },
+    { "mpu_regions", true }, { "irq_lines", false }, { "fpu", false },
 };
 static const struct fcc_key mem_keys[] = {
     { "name", true }, { "base", true }, { "size", true }, { "kind", true },
@@ -412,6 +412,13 @@ static void parse_devices(struct fcc_board *b)
  * Scalars of the board
  * --------------------------------------------------------------------- */
 
+/* The UARTs arch/armv7m has a console driver for (console_<kind>.c,
+ * chosen by cmake/Firmware.cmake from the console's type). */
+static bool is_console_type(const char *type)
+{
+    return strcmp(type, "cmsdk-uart") == 0 || strcmp(type, "stm32-usart") == 0;
+}
+
 static void parse_console(struct fcc_board *b)
 {
     const char *name;
@@ -423,12 +430,12 @@ static void parse_console(struct fcc_board *b)
         const struct fcc_device *dev = &b->devices[i];
         if (!dev->name || strcmp(dev->name, name) != 0)
             continue;
-        if (dev->ok && strcmp(dev->type, "cmsdk-uart") == 0)
+        if (dev->ok && is_console_type(dev->type))
             b->console = (int)i;
         else if (dev->ok)
             fcc_src_error(&b->src, at, "console '%s' is a %s device; the "
-                          "console must be a cmsdk-uart device", name,
-                          dev->type);
+                          "console must be a cmsdk-uart or stm32-usart "
+                          "device", name, dev->type);
         return;
     }
     fcc_src_error(&b->src, at, "console '%s' is not a device of this board",
@@ -443,6 +450,29 @@ static void parse_name(struct fcc_board *b, const char *folder)
         fcc_src_error(&b->src, fcc_loc_of(fcc_map_value(b->root, "name")),
                       "board name '%s' does not match its folder '%s'",
                       b->name, folder);
+}
+
+/* The FPU whose FP contexts the firmware keeps (docs/boards.md, "Floating
+ * point"): absent, or one the board's CPU can have. */
+static bool fpu_fits(const char *cpu, const char *fpu)
+{
+    if (strcmp(cpu, "cortex-m4") == 0)
+        return strcmp(fpu, "fpv4-sp-d16") == 0;
+    if (strcmp(cpu, "cortex-m7") == 0)
+        return strcmp(fpu, "fpv5-d16") == 0 || strcmp(fpu, "fpv5-sp-d16") == 0;
+    return false;
+}
+
+static void parse_fpu(struct fcc_board *b)
+{
+    if (!fcc_map_value(b->root, "fpu") ||
+        !fcc_get_name(&b->src, b->root, "fpu", &b->fpu) || !b->cpu)
+        return;
+    if (!fpu_fits(b->cpu, b->fpu))
+        fcc_src_error(&b->src, fcc_loc_of(fcc_map_value(b->root, "fpu")),
+                      "'fpu: %s' does not fit cpu '%s' (cortex-m4: fpv4-sp-d16; "
+                      "cortex-m7: fpv5-d16 or fpv5-sp-d16; other CPUs have no FPU: "
+                      "leave 'fpu' out)", b->fpu, b->cpu);
 }
 
 /* ARMv7-M MPUs have 8 regions (Cortex-M3/M4) or 16 (Cortex-M7). */
@@ -492,6 +522,7 @@ static void parse_root(struct fcc_board *b, const char *folder)
         return;
     parse_name(b, folder);
     fcc_get_name(&b->src, b->root, "cpu", &b->cpu);
+    parse_fpu(b);
     parse_numbers(b);
     parse_mems(b);
     check_blocks_disjoint(b);

@@ -49,6 +49,7 @@ struct fcc_board {
     struct fcc_node *root;
     const char *name;
     const char *cpu;
+    const char *fpu;              /* NULL: none (board.yaml `fpu:`) */
     uint64_t clock_hz;            /* 0 when missing or invalid */
     uint64_t kernel_entry_cycles;
     size_t num_mem;

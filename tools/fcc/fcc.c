@@ -13,6 +13,7 @@
 #include "emit_c.h"
 #include "emit_ld.h"
 #include "fileio.h"
+#include "overlay.h"
 #include "validate.h"
 
 /* ------------------------------------------------------------------------
@@ -140,6 +141,7 @@ void fcc_system_free(struct fcc_system *sys)
         return;
     fcc_app_free(sys->app);
     fcc_board_free(sys->board);
+    free(sys->overlay_file); /* after the app: its nodes point at it */
     free(sys->app_file);
     free(sys->app_name);
     free(sys);
@@ -173,15 +175,41 @@ static struct fcc_system *finish(struct fcc_diag *d, size_t errors,
     return NULL;
 }
 
+/* The app's tree with the board's overlay from the folder `overlays`
+ * (NULL: none) applied; NULL after an error. */
+static struct fcc_node *load_app_tree(struct fcc_diag *d,
+                                      struct fcc_system *sys,
+                                      const char *text, size_t len,
+                                      const struct fcc_target *t)
+{
+    size_t errors = fcc_diag_count(d);
+    struct fcc_node *root = fcc_app_load(d, sys->app_file, text, len);
+    const char *board = t->board;
+    if (!board && root)
+        board = fcc_peek_string(root, "board");
+    if (root && t->overlays && board)
+        sys->overlay_file = fcc_overlay_apply(d, t->overlays, board,
+                                              sys->app_file, root);
+    if (root && fcc_diag_count(d) != errors) {
+        fcc_node_free(root);
+        root = NULL;
+    }
+    return root;
+}
+
 static struct fcc_system *from_text(struct fcc_diag *d, const char *app_file,
                                     const char *text, size_t len,
-                                    const char *boards_dir, const char *board)
+                                    const char *boards_dir,
+                                    const struct fcc_target *t)
 {
     size_t errors = fcc_diag_count(d);
     struct fcc_system *sys = new_system(d, app_file);
     if (!sys)
         return NULL;
-    sys->app = fcc_app_parse(d, sys->app_file, text, len);
+    const char *board = t->board;
+    struct fcc_node *root = load_app_tree(d, sys, text, len, t);
+    if (root)
+        sys->app = fcc_app_from_tree(d, sys->app_file, root);
     if (sys->app && board)
         sys->app->board = board; /* errors still point at the app's `board` */
     if (sys->app && sys->app->board)
@@ -194,17 +222,21 @@ struct fcc_system *fcc_system_from_text(struct fcc_diag *d,
                                         const char *app_text,
                                         const char *boards_dir)
 {
-    return from_text(d, app_file, app_text, strlen(app_text), boards_dir, NULL);
+    const struct fcc_target none = { NULL, NULL };
+    return from_text(d, app_file, app_text, strlen(app_text), boards_dir,
+                     &none);
 }
 
 struct fcc_system *fcc_system_load(struct fcc_diag *d, const char *app_path,
                                    const char *boards_dir)
 {
-    return fcc_system_load_on(d, app_path, boards_dir, NULL);
+    const struct fcc_target none = { NULL, NULL };
+    return fcc_system_load_on(d, app_path, boards_dir, &none);
 }
 
 struct fcc_system *fcc_system_load_on(struct fcc_diag *d, const char *app_path,
-                                      const char *boards_dir, const char *board)
+                                      const char *boards_dir,
+                                      const struct fcc_target *t)
 {
     size_t len;
     char *text = fcc_read_file(app_path, &len);
@@ -213,7 +245,7 @@ struct fcc_system *fcc_system_load_on(struct fcc_diag *d, const char *app_path,
                      strerror(errno));
         return NULL;
     }
-    struct fcc_system *sys = from_text(d, app_path, text, len, boards_dir, board);
+    struct fcc_system *sys = from_text(d, app_path, text, len, boards_dir, t);
     free(text);
     return sys;
 }

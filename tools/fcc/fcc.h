@@ -19,6 +19,14 @@ struct fcc_system {
     struct fcc_board *board;
     char *app_file; /* as given: named in errors and generated comments */
     char *app_name; /* the app file's folder name, e.g. "hello" */
+    char *overlay_file; /* the board overlay applied, or NULL */
+};
+
+/* What an app is compiled for, when not for the board it names. */
+struct fcc_target {
+    const char *board;    /* instead of the app's board; NULL: the app's */
+    const char *overlays; /* a folder of board overlays (overlay.h), or
+                             NULL */
 };
 
 /* Reads app_path and its board BOARDS_DIR/<board>/board.yaml.  Returns the
@@ -26,11 +34,11 @@ struct fcc_system {
 struct fcc_system *fcc_system_load(struct fcc_diag *d, const char *app_path,
                                    const char *boards_dir);
 
-/* The same on `board` instead of the board the app names (NULL: the
- * app's): a firmware tree for another board (docs/boards.md, "One app,
- * several boards"). */
+/* The same for target t: another board than the app names, with the
+ * overlay for it (docs/boards.md, "One app, several boards"). */
 struct fcc_system *fcc_system_load_on(struct fcc_diag *d, const char *app_path,
-                                      const char *boards_dir, const char *board);
+                                      const char *boards_dir,
+                                      const struct fcc_target *t);
 
 /* The same with the app's text given; the board is still read from
  * boards_dir. */

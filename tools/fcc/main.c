@@ -20,6 +20,7 @@ struct options {
     const char *boards;
     const char *out;
     const char *board; /* --board: instead of the app's */
+    const char *overlays; /* --overlays: a folder of board overlays */
 };
 
 static void usage(FILE *to)
@@ -38,6 +39,8 @@ static void usage(FILE *to)
           "  --boards DIR     the folder holding one folder per board\n"
           "  --board NAME     use this board instead of the one the app "
           "names\n"
+          "  --overlays DIR   apply the overlay of the board found in DIR "
+          "(docs/config.md)\n"
           "  --out OUTDIR     where the generated files go (created if "
           "missing)\n"
           "  --help           print this help\n"
@@ -66,6 +69,7 @@ static int parse_args(int argc, char **argv, struct options *o)
         { "boards", required_argument, NULL, 'b' },
         { "out", required_argument, NULL, 'o' },
         { "board", required_argument, NULL, 'B' },
+        { "overlays", required_argument, NULL, 'O' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -78,6 +82,7 @@ static int parse_args(int argc, char **argv, struct options *o)
         case 'b': o->boards = optarg; break;
         case 'o': o->out = optarg; break;
         case 'B': o->board = optarg; break;
+        case 'O': o->overlays = optarg; break;
         case 'h': usage(stdout); return EXIT_SUCCESS;
         case ':': return usage_error("missing argument to", argv[optind - 1]);
         default: return usage_error("unknown option", argv[optind - 1]);
@@ -111,7 +116,8 @@ static int run(const struct options *o)
         return EXIT_INVALID;
     }
     const char *app = o->app ? o->app : o->check;
-    struct fcc_system *sys = fcc_system_load_on(d, app, o->boards, o->board);
+    const struct fcc_target t = { o->board, o->overlays };
+    struct fcc_system *sys = fcc_system_load_on(d, app, o->boards, &t);
     if (sys && o->out)
         fcc_system_write(d, sys, o->out);
     fcc_diag_print(d, stderr);

@@ -574,7 +574,7 @@ static void place_all(const struct model *m)
     struct place_key *keys = calloc(m->n + 1, sizeof(*keys));
     size_t n = 0;
     if (!keys) {
-        fcc_src_error(&m->a->src, (struct fcc_loc){ 0, 0 }, "out of memory");
+        fcc_src_error(&m->a->src, (struct fcc_loc){ 0, 0, NULL }, "out of memory");
         return;
     }
     for (size_t i = 0; i < m->n; i++) {
@@ -737,7 +737,7 @@ void fcc_check_memory(struct fcc_app *a, const struct fcc_board *b)
 {
     struct model m = { a, b, 0, NULL };
     if (!build_items(&m)) {
-        fcc_src_error(&a->src, (struct fcc_loc){ 0, 0 }, "out of memory");
+        fcc_src_error(&a->src, (struct fcc_loc){ 0, 0, NULL }, "out of memory");
         return;
     }
     resolve_devices(&m);

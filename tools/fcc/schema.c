@@ -10,10 +10,11 @@
 
 struct fcc_loc fcc_loc_of(const struct fcc_node *n)
 {
-    struct fcc_loc l = { 0, 0 };
+    struct fcc_loc l = { 0, 0, NULL };
     if (n) {
         l.line = n->line;
         l.col = n->col;
+        l.file = n->file;
     }
     return l;
 }
@@ -28,7 +29,8 @@ void fcc_src_error(const struct fcc_src *s, struct fcc_loc at,
 {
     va_list ap;
     va_start(ap, fmt);
-    fcc_verror_at(s->diag, s->file, at.line, at.col, fmt, ap);
+    fcc_verror_at(s->diag, at.file ? at.file : s->file, at.line, at.col, fmt,
+                  ap);
     va_end(ap);
 }
 

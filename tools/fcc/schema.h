@@ -25,10 +25,13 @@ struct fcc_src {
     const char *file;
 };
 
-/* A position in the file of the owning fcc_src; line 0 = unknown. */
+/* A position in `file`, or in the file of the owning fcc_src when file
+ * is NULL (an overlay's nodes sit in an app's tree: docs/config.md,
+ * "Board overlays"); line 0 = unknown. */
 struct fcc_loc {
     int line;
     int col;
+    const char *file;
 };
 
 struct fcc_key {

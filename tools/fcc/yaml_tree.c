@@ -51,11 +51,13 @@ static void fail_at(struct builder *b, yaml_mark_t m, const char *msg)
     b->failed = true;
 }
 
-static struct fcc_node *new_node(enum fcc_node_kind kind, yaml_mark_t m)
+static struct fcc_node *new_node(const struct builder *b,
+                                 enum fcc_node_kind kind, yaml_mark_t m)
 {
     struct fcc_node *n = calloc(1, sizeof(*n));
     if (n) {
         n->kind = kind;
+        n->file = b->file;
         n->line = (int)m.line + 1;
         n->col = (int)m.column + 1;
     }
@@ -88,7 +90,7 @@ static void on_scalar(struct builder *b, const yaml_event_t *ev)
         fail_at(b, ev->start_mark, "a NUL character (\\0) is not allowed in a value");
         return;
     }
-    struct fcc_node *n = new_node(FCC_NODE_SCALAR, ev->start_mark);
+    struct fcc_node *n = new_node(b, FCC_NODE_SCALAR, ev->start_mark);
     if (n)
         n->text = malloc(len + 1);
     if (!n || !n->text) {
@@ -112,7 +114,7 @@ static void on_open(struct builder *b, const yaml_event_t *ev,
         fail_at(b, ev->start_mark, "nesting is deeper than 64 levels");
         return;
     }
-    struct fcc_node *n = new_node(kind, ev->start_mark);
+    struct fcc_node *n = new_node(b, kind, ev->start_mark);
     if (!n || !attach(b, n)) {
         fcc_node_free(n);
         fail_at(b, ev->start_mark, "out of memory");

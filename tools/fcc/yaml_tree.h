@@ -22,6 +22,7 @@ enum fcc_node_kind {
 
 struct fcc_node {
     enum fcc_node_kind kind;
+    const char *file; /* the file it was read from (the loader's name) */
     int line;
     int col;
     char *text;  /* scalar: the value, NUL-terminated; else NULL */

@@ -5,7 +5,11 @@
  * (sim/trace_text.c, built with the same app's tables); stops at the
  * firmware's end-of-run record.  Built per app in host builds.
  *
- *   qemu-system-arm ... | hello-fwlog [--events] [--quiet]
+ *   qemu-system-arm ... | hello-fwlog [--events] [--quiet] [--clock-hz HZ]
+ *
+ * --clock-hz gives the clock of the board the firmware was built for when
+ * it is not the app's own (the app's tables hold its board's clock and
+ * its frame in that board's cycles): the summary's frames and seconds.
  *
  * Exit status: 0 the run ended (frames reached or the module halted),
  * 3 kernel panic, 4 the stream ended without an end record (QEMU killed
@@ -13,6 +17,7 @@
  */
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
@@ -26,6 +31,7 @@ struct fwlog {
     size_t line_len;
     uint64_t n_events;
     uint64_t lost;
+    uint64_t clock_hz; /* the firmware's board clock */
 };
 
 static void flush_line(struct fwlog *f)
@@ -74,23 +80,37 @@ static int end(struct fwlog *f, const struct demux_record *rec)
         return -1;
     flush_line(f);
     fflush(stdout);
-    uint64_t frame = cfg_system.schedule->major_frame;
+    /* The major frame in the firmware board's cycles. */
+    uint64_t frame = cfg_system.schedule->major_frame * f->clock_hz /
+                     cfg_system.board->clock_hz;
     fprintf(stderr, "qemu: %s: %" PRIu64 " frames, %" PRIu64 " cycles (%.6f s virtual), "
             "%" PRIu64 " events, %" PRIu64 " lost, end: %s\n", cfg_system.app_name,
-            cycle / frame, cycle, (double)cycle / cfg_system.board->clock_hz,
+            cycle / frame, cycle, (double)cycle / (double)f->clock_hz,
             f->n_events, f->lost, reason < 3 ? end_reasons[reason] : "?");
     return reason == 2 ? 3 : 0;
 }
 
+/* HZ of --clock-hz: a positive decimal number, else 0. */
+static uint64_t clock_arg(const char *s)
+{
+    char *end;
+    unsigned long long v = s ? strtoull(s, &end, 10) : 0;
+    return s && *s >= '1' && *s <= '9' && !*end ? v : 0;
+}
+
 static int options(struct fwlog *f, int argc, char **argv)
 {
+    f->clock_hz = cfg_system.board->clock_hz;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--events"))
             f->events = true;
         else if (!strcmp(argv[i], "--quiet"))
             f->quiet = true;
+        else if (!strcmp(argv[i], "--clock-hz") && clock_arg(argv[i + 1]))
+            f->clock_hz = clock_arg(argv[++i]);
         else {
-            fprintf(stderr, "usage: %s [--events] [--quiet] < console-stream\n", argv[0]);
+            fprintf(stderr, "usage: %s [--events] [--quiet] [--clock-hz HZ] "
+                    "< console-stream\n", argv[0]);
             return 2;
         }
     }

@@ -325,7 +325,7 @@ static void console_not_uart(void **state)
     check(strdup(HELLO), edit(BOARD, "console: uart0", "console: systick",
                               NULL),
           1, BOARD_FILE, 15, 10, "console 'systick' is a systick device; "
-          "the console must be a cmsdk-uart device");
+          "the console must be a cmsdk-uart or stm32-usart device");
 }
 
 static void stack_larger_than_data_region(void **state)
@@ -398,6 +398,17 @@ static void board_mpu_regions_not_8_or_16(void **state)
                               NULL),
           1, BOARD_FILE, 16, 14, "'mpu_regions' must be 8 or 16 (the "
           "regions of an ARMv7-M MPU), found 12");
+}
+
+/* An FPU the board's CPU cannot have (the Cortex-M3 has none). */
+static void board_fpu_does_not_fit_cpu(void **state)
+{
+    (void)state;
+    check(strdup(HELLO), edit(BOARD, "cpu: cortex-m3\n",
+                              "cpu: cortex-m3\nfpu: fpv4-sp-d16\n", NULL),
+          1, BOARD_FILE, 3, 6, "'fpu: fpv4-sp-d16' does not fit cpu 'cortex-m3' "
+          "(cortex-m4: fpv4-sp-d16; cortex-m7: fpv5-d16 or fpv5-sp-d16; other "
+          "CPUs have no FPU: leave 'fpu' out)");
 }
 
 static void stack_guard_not_power_of_two(void **state)
@@ -1677,6 +1688,7 @@ int main(void)
         cmocka_unit_test(time_without_unit),
         cmocka_unit_test(time_not_whole_cycles),
         cmocka_unit_test(board_mpu_regions_not_8_or_16),
+        cmocka_unit_test(board_fpu_does_not_fit_cpu),
         cmocka_unit_test(stack_guard_not_power_of_two),
         cmocka_unit_test(device_unknown),
         cmocka_unit_test(device_is_console),

@@ -56,6 +56,12 @@ static void board(void **state)
     assert_int_equal(b->devices[1].irqs[0].line, 8);
     assert_int_equal(b->irq_lines, 32); /* the default */
     assert_int_equal(CFG_IRQ_LINES, 32);
+    /* services: no process, object or port is declared; timer0's line is
+     * owned */
+    assert_int_equal(CFG_HAS_PROCESSES, 0);
+    assert_int_equal(CFG_HAS_OBJECTS, 0);
+    assert_int_equal(CFG_HAS_PORTS, 0);
+    assert_int_equal(CFG_HAS_IRQ_OWNERS, 1);
     assert_int_equal(b->console_base, 0x40005000);
     assert_int_equal(b->mpu_regions, 8);
 }

@@ -32,6 +32,10 @@ static void pool_sizes(void **state)
     assert_int_equal(CFG_OBJECT_POOL, 8);
     assert_int_equal(CFG_MSG_POOL_BYTES, 1664);
     assert_int_equal(CFG_IRQ_LINES, 32);
+    assert_int_equal(CFG_HAS_PROCESSES, 0);
+    assert_int_equal(CFG_HAS_OBJECTS, 1);
+    assert_int_equal(CFG_HAS_PORTS, 1);
+    assert_int_equal(CFG_HAS_IRQ_OWNERS, 1);
     assert_int_equal(cfg_system.num_ports, 7);
     assert_int_equal(cfg_system.num_channels, 3);
 }

@@ -23,6 +23,7 @@ static void sizes(void **state)
     (void)state;
     assert_int_equal(CFG_NUM_SCHEDULES, 2);
     assert_int_equal(CFG_MAX_PROCESSES, 3);
+    assert_int_equal(CFG_HAS_PROCESSES, 1);
     assert_int_equal(CFG_NUM_WINDOWS, 3); /* degraded's, the initial */
     assert_true(CFG_MAJOR_FRAME == MS(20));
     assert_int_equal(CFG_NUM_THREADS, 12);      /* 5 + 3 + 4 */

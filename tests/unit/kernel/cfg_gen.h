@@ -15,4 +15,11 @@
 #define CFG_OBJECT_POOL 16
 #define CFG_MSG_POOL_BYTES 4096
 #define CFG_IRQ_LINES 32
+/* Every service in; test_trim builds the kernel again without them. */
+#ifndef CFG_HAS_PROCESSES
+#define CFG_HAS_PROCESSES 1
+#define CFG_HAS_OBJECTS 1
+#define CFG_HAS_PORTS 1
+#define CFG_HAS_IRQ_OWNERS 1
+#endif
 #endif

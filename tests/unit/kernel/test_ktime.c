@@ -34,11 +34,31 @@ static void seconds_and_nanoseconds(void **state)
     assert_true(ns < 1000000000u);
 }
 
+/* ktime_udiv against the host's 64-bit division: both halves of its
+ * range, divisors from 1 to 2^32 - 1. */
+static void division_without_libgcc(void **state)
+{
+    (void)state;
+    static const uint32_t ds[] = {1, 3, 10, 25000000, 0x80000000u, 0xffffffffu};
+    uint64_t n = 0x9e3779b97f4a7c15ull;
+    for (int i = 0; i < 2000; i++) {
+        n = n * 6364136223846793005ull + 1442695040888963407ull;
+        uint64_t v = i % 2 ? n >> (i % 64) : n;
+        for (size_t k = 0; k < sizeof ds / sizeof ds[0]; k++) {
+            uint32_t rem;
+            uint64_t q = ktime_udiv(v, ds[k], &rem);
+            assert_true(q == v / ds[k]);
+            assert_int_equal(rem, v % ds[k]);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(add_saturates),
         cmocka_unit_test(seconds_and_nanoseconds),
+        cmocka_unit_test(division_without_libgcc),
     };
     return cmocka_run_group_tests_name("ktime", tests, NULL, NULL);
 }

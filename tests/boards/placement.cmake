@@ -1,0 +1,158 @@
+# cmake -DROOT=<source> -DBIN=<firmware tree> -DBOARD=<board> -DAPPS=a,b
+#       -DREADELF=<llvm-readelf> -P placement.cmake
+#
+# Checks that each app's firmware image (BIN/fw/<app>.elf) can boot from
+# the board's flash, against the board's own description (board.yaml's
+# `memory`, not the memory.ld the image was linked with):
+#   - the vector table is at the start of the first rom block (the flash,
+#     where an STM32 boots), and its first word, the initial stack
+#     pointer, lies in a ram block;
+#   - every loaded segment's bytes (its physical range) lie in one rom
+#     block: a board keeps nothing else across a reset;
+#   - every segment's run-time range (virtual, memory size) lies in one
+#     block, so nothing runs past the chip's flash or SRAM;
+#   - __host_params lies in a ram block.
+# The first failure stops the check with a message naming app and range.
+
+# board.yaml's memory blocks: lists _kind, _base, _end (one line each).
+function(read_blocks)
+  file(STRINGS ${ROOT}/boards/${BOARD}/board.yaml lines
+       REGEX "^  - { *name: [a-z0-9_]+, *base: 0x[0-9A-Fa-f]+, *size: [0-9]+(KiB|MiB|B)?, *kind: (rom|ram)")
+  set(kinds "")
+  set(bases "")
+  set(ends "")
+  foreach(l IN LISTS lines)
+    string(REGEX MATCH "base: (0x[0-9A-Fa-f]+), *size: ([0-9]+)(KiB|MiB|B)?, *kind: (rom|ram)" _ "${l}")
+    set(base ${CMAKE_MATCH_1})
+    set(size ${CMAKE_MATCH_2})
+    if(CMAKE_MATCH_3 STREQUAL "KiB")
+      math(EXPR size "${size} * 1024")
+    elseif(CMAKE_MATCH_3 STREQUAL "MiB")
+      math(EXPR size "${size} * 1048576")
+    endif()
+    math(EXPR end "${base} + ${size}")
+    list(APPEND kinds ${CMAKE_MATCH_4})
+    list(APPEND bases ${base})
+    list(APPEND ends ${end})
+  endforeach()
+  if(NOT kinds)
+    message(FATAL_ERROR "boards/${BOARD}/board.yaml: no memory blocks found")
+  endif()
+  set(_kind ${kinds} PARENT_SCOPE)
+  set(_base ${bases} PARENT_SCOPE)
+  set(_end ${ends} PARENT_SCOPE)
+endfunction()
+
+# Sets out to the kind of the block holding [lo, hi), or "" if none.
+function(block_of lo hi out)
+  set(${out} "" PARENT_SCOPE)
+  list(LENGTH _kind n)
+  math(EXPR last "${n} - 1")
+  foreach(i RANGE ${last})
+    list(GET _base ${i} b)
+    list(GET _end ${i} e)
+    if(lo GREATER_EQUAL b AND hi LESS_EQUAL e)
+      list(GET _kind ${i} k)
+      set(${out} ${k} PARENT_SCOPE)
+      return()
+    endif()
+  endforeach()
+endfunction()
+
+function(fail app msg)
+  message(FATAL_ERROR "${app} on ${BOARD}: ${msg}")
+endfunction()
+
+function(hex v out)
+  math(EXPR h "${v}" OUTPUT_FORMAT HEXADECIMAL)
+  set(${out} ${h} PARENT_SCOPE)
+endfunction()
+
+function(check_segments app elf)
+  execute_process(COMMAND ${READELF} -l --wide ${elf} OUTPUT_VARIABLE out
+                  RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    fail(${app} "llvm-readelf -l failed")
+  endif()
+  string(REGEX MATCHALL "LOAD +0x[0-9a-f]+ +0x[0-9a-f]+ +0x[0-9a-f]+ +0x[0-9a-f]+ +0x[0-9a-f]+" loads "${out}")
+  if(NOT loads)
+    fail(${app} "no loaded segment")
+  endif()
+  foreach(l IN LISTS loads)
+    string(REGEX REPLACE "LOAD +0x[0-9a-f]+ +(0x[0-9a-f]+) +(0x[0-9a-f]+) +(0x[0-9a-f]+) +(0x[0-9a-f]+)"
+           "\\1;\\2;\\3;\\4" f "${l}")
+    list(GET f 0 vaddr)
+    list(GET f 1 paddr)
+    list(GET f 2 filesz)
+    list(GET f 3 memsz)
+    math(EXPR vend "${vaddr} + ${memsz}")
+    math(EXPR pend "${paddr} + ${filesz}")
+    block_of(${vaddr} ${vend} k)
+    hex(${vend} vendh)
+    if(NOT k)
+      fail(${app} "segment ${vaddr}..${vendh} is not inside one memory block of board.yaml")
+    endif()
+    if(filesz GREATER 0)
+      block_of(${paddr} ${pend} k)
+      hex(${pend} pendh)
+      if(NOT k STREQUAL "rom")
+        fail(${app} "the bytes of segment ${paddr}..${pendh} are not in flash (a rom block)")
+      endif()
+    endif()
+  endforeach()
+endfunction()
+
+function(check_vectors app elf)
+  execute_process(COMMAND ${READELF} -S --wide ${elf} OUTPUT_VARIABLE out)
+  string(REGEX MATCH "\\.vectors +PROGBITS +([0-9a-f]+)" _ "${out}")
+  if(NOT CMAKE_MATCH_1)
+    fail(${app} "no .vectors section")
+  endif()
+  set(vt 0x${CMAKE_MATCH_1})
+  list(FIND _kind rom i)
+  if(i LESS 0)
+    fail(${app} "boards/${BOARD}/board.yaml has no rom block (flash) to boot from")
+  endif()
+  list(GET _base ${i} flash)
+  if(NOT vt EQUAL flash)
+    fail(${app} "the vector table is at ${vt}, not at the start of the flash (${flash})")
+  endif()
+  # The first word, little-endian, from the hex dump.
+  execute_process(COMMAND ${READELF} -x .vectors ${elf} OUTPUT_VARIABLE dump)
+  string(REGEX MATCH "0x[0-9a-f]+ ([0-9a-f][0-9a-f])([0-9a-f][0-9a-f])([0-9a-f][0-9a-f])([0-9a-f][0-9a-f])" _ "${dump}")
+  set(sp 0x${CMAKE_MATCH_4}${CMAKE_MATCH_3}${CMAKE_MATCH_2}${CMAKE_MATCH_1})
+  math(EXPR below "${sp} - 8")
+  block_of(${below} ${sp} k)
+  if(NOT k STREQUAL "ram")
+    fail(${app} "the initial stack pointer ${sp} is not in a ram block")
+  endif()
+  message(STATUS "${app} on ${BOARD}: vector table at ${vt}, initial SP ${sp}")
+endfunction()
+
+function(check_host_params app elf)
+  execute_process(COMMAND ${READELF} -s --wide ${elf} OUTPUT_VARIABLE out)
+  string(REGEX MATCH "([0-9a-f]+) +0 +NOTYPE +GLOBAL +DEFAULT +ABS +__host_params" _ "${out}")
+  if(NOT CMAKE_MATCH_1)
+    fail(${app} "no __host_params symbol")
+  endif()
+  set(hp 0x${CMAKE_MATCH_1})
+  math(EXPR hp_end "${hp} + 16")
+  block_of(${hp} ${hp_end} k)
+  if(NOT k STREQUAL "ram")
+    fail(${app} "__host_params ${hp} is not in a ram block")
+  endif()
+endfunction()
+
+string(REPLACE "," ";" APPS "${APPS}")
+read_blocks()
+foreach(app IN LISTS APPS)
+  set(elf ${BIN}/fw/${app}.elf)
+  if(NOT EXISTS ${elf})
+    fail(${app} "${elf} was not built")
+  endif()
+  check_vectors(${app} ${elf})
+  check_segments(${app} ${elf})
+  check_host_params(${app} ${elf})
+endforeach()
+message(STATUS "placement on ${BOARD}: ${APPS}: vector table at the flash's start, "
+        "loaded bytes in flash, every segment inside the board's memory")

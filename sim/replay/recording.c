@@ -431,7 +431,8 @@ struct rec_flusher {
     FILE *f;
     const uint8_t *staged; /* the chunk handed over; NULL: idle */
     uint32_t len, seq;
-    uint8_t *frame;        /* its file form */
+    uint8_t *frame;        /* its file form: the writer's frame buffer, which
+                              the writer does not use while a thread runs */
     bool stop;
     char error[200]; /* the first write failure */
 };
@@ -469,9 +470,10 @@ static void flusher_start(struct rec_writer *w)
 {
     struct rec_flusher *fl = calloc(1, sizeof *fl);
     w->spare = malloc(REC_DATA_CHUNK);
-    if (!fl || !w->spare || !(fl->frame = malloc(data_frame_size(REC_DATA_CHUNK))))
+    if (!fl || !w->spare)
         goto in_line;
     fl->f = w->f;
+    fl->frame = w->frame;
     pthread_mutex_init(&fl->mu, NULL);
     pthread_cond_init(&fl->cv, NULL);
     if (pthread_create(&fl->thread, NULL, flusher_main, fl) == 0) {
@@ -481,8 +483,6 @@ static void flusher_start(struct rec_writer *w)
     pthread_mutex_destroy(&fl->mu);
     pthread_cond_destroy(&fl->cv);
 in_line: /* no thread: the writer encodes and writes in line */
-    if (fl)
-        free(fl->frame);
     free(fl);
     free(w->spare);
     w->spare = NULL;
@@ -503,7 +503,6 @@ static void flusher_stop(struct rec_writer *w)
         wfail(w, "%s", fl->error);
     pthread_mutex_destroy(&fl->mu);
     pthread_cond_destroy(&fl->cv);
-    free(fl->frame);
     free(fl);
     w->flusher = NULL;
 }

@@ -150,7 +150,8 @@ struct rec_writer {
     uint8_t *buf;       /* the DATA chunk being filled, records staged
                            (recording.c, "DATA chunks") */
     uint32_t used;
-    uint8_t *frame;     /* a chunk's file form, when written in line */
+    uint8_t *frame;     /* a DATA chunk's file form (the flusher's while
+                           it runs) */
     uint32_t seq;       /* next chunk's sequence number */
     uint64_t events, inputs, host_inputs;
     bool failed;        /* a write failed: close reports it */

@@ -211,6 +211,16 @@ bool sim_cpu_traps_changed(struct sim_cpu *c)
     return true;
 }
 
+void sim_cpu_code_changed(struct sim_cpu *c)
+{
+    uc_engine *engines[] = {c->uc, c->tail_uc, c->it_tail_uc, c->probe_uc,
+                            c->discover_uc, c->execute_uc};
+    for (unsigned i = 0; i < sizeof engines / sizeof engines[0]; i++)
+        uc_ctl_flush_tb(engines[i]);
+    c->probe_steps_since_flush = 0;
+    memset(&c->icount, 0, sizeof c->icount);
+}
+
 /* --- set-up ----------------------------------------------------------- */
 
 static int cpu_model_of(const char *name)
@@ -262,46 +272,65 @@ static bool on_probe_bad_access(uc_engine *uc, uc_mem_type type, uint64_t addr,
     return false;
 }
 
-/* Every access of the instruction, at its exact guest address. */
+/* Every access of the instruction, at its exact guest address (only the
+ * discovering engines have this hook). */
 static void on_probe_access(uc_engine *uc, uc_mem_type type, uint64_t addr, int size,
                             int64_t value, void *user)
 {
-    (void)uc, (void)value;
+    (void)value;
     struct sim_cpu *c = user;
-    if (c->mem->probe_mode != SIM_PROBE_DISCOVER)
+    unsigned engine = uc == c->discover_uc ? SIM_ENGINE_DISCOVER : SIM_ENGINE_PROBE;
+    if (c->mem->view[engine].mode != SIM_PROBE_DISCOVER)
         return;
     if (c->probe_n == SIM_PROBE_MAX_ACCESSES) {
         c->probe_overflow = true;
         return;
     }
     c->probe[c->probe_n++] = (struct sim_probe_access){
-        .addr = sim_mem_probe_vaddr(c->mem, addr),
+        .addr = sim_mem_probe_vaddr(c->mem, engine, addr),
         .size = (uint32_t)size,
         .access = type == UC_MEM_WRITE ? SIM_WRITE : SIM_READ,
     };
 }
 
-static uc_err open_probe_engine(struct sim_cpu *c, int model)
+/* A probe engine; sees_accesses: it discovers (the access hook makes
+ * every access of its translations take Unicorn's slow path). */
+static uc_err open_probe_engine(struct sim_cpu *c, int model, uint32_t code_buffer,
+                                bool sees_accesses, uc_engine **uc, uc_hook *intr_hook,
+                                uc_hook *bad_hook, uc_hook *mem_hook)
 {
-    uc_engine **uc = &c->probe_uc;
     uc_err e = uc_open(UC_ARCH_ARM, UC_MODE_THUMB | UC_MODE_MCLASS, uc);
     if (e == UC_ERR_OK)
-        e = uc_ctl(*uc, UC_CTL_WRITE(UC_CTL_TCG_BUFFER_SIZE, 1), 4u << 20);
+        e = uc_ctl(*uc, UC_CTL_WRITE(UC_CTL_TCG_BUFFER_SIZE, 1), code_buffer);
     if (e == UC_ERR_OK)
         e = uc_ctl_set_cpu_model(*uc, model);
     if (e == UC_ERR_OK)
-        e = uc_hook_add(*uc, &c->probe_intr_hook, UC_HOOK_INTR, on_probe_interrupt, c, 1, 0);
+        e = uc_hook_add(*uc, intr_hook, UC_HOOK_INTR, on_probe_interrupt, c, 1, 0);
     if (e == UC_ERR_OK)
-        e = uc_hook_add(*uc, &c->probe_bad_hook, UC_HOOK_MEM_INVALID,
-                        on_probe_bad_access, c, 1, 0);
-    if (e == UC_ERR_OK)
-        e = uc_hook_add(*uc, &c->probe_mem_hook, UC_HOOK_MEM_READ | UC_HOOK_MEM_WRITE,
+        e = uc_hook_add(*uc, bad_hook, UC_HOOK_MEM_INVALID, on_probe_bad_access, c, 1, 0);
+    if (e == UC_ERR_OK && sees_accesses)
+        e = uc_hook_add(*uc, mem_hook, UC_HOOK_MEM_READ | UC_HOOK_MEM_WRITE,
                         on_probe_access, c, 1, 0);
     uint32_t control = 1;
     if (e == UC_ERR_OK)
         e = uc_reg_write(*uc, UC_ARM_REG_CONTROL, &control);
+    return e;
+}
+
+static uc_err open_probe_engines(struct sim_cpu *c, int model)
+{
+    uc_err e = open_probe_engine(c, model, 4u << 20, true, &c->probe_uc,
+                                 &c->probe_intr_hook, &c->probe_bad_hook,
+                                 &c->probe_mem_hook);
     if (e == UC_ERR_OK)
-        e = uc_context_alloc(*uc, &c->probe_saved);
+        e = uc_context_alloc(c->probe_uc, &c->probe_saved);
+    if (e == UC_ERR_OK)
+        e = open_probe_engine(c, model, 8u << 20, true, &c->discover_uc,
+                              &c->discover_intr_hook, &c->discover_bad_hook,
+                              &c->discover_mem_hook);
+    if (e == UC_ERR_OK)
+        e = open_probe_engine(c, model, 8u << 20, false, &c->execute_uc,
+                              &c->execute_intr_hook, &c->execute_bad_hook, NULL);
     return e;
 }
 
@@ -328,7 +357,7 @@ bool sim_cpu_open(struct sim_cpu *c, const char *model, struct sim_clock *clock,
     if (e == UC_ERR_OK)
         e = open_engine(c, m, 8u << 20, &c->it_tail_uc, &c->it_intr_hook, &c->it_mem_hook);
     if (e == UC_ERR_OK)
-        e = open_probe_engine(c, m);
+        e = open_probe_engines(c, m);
     if (e != UC_ERR_OK) {
         snprintf(err, errlen, "cannot start the CPU model: %s", uc_strerror(e));
         return false;
@@ -338,7 +367,9 @@ bool sim_cpu_open(struct sim_cpu *c, const char *model, struct sim_clock *clock,
     return sim_mem_attach(mem, c->uc, false, err, errlen) &&
            sim_mem_attach(mem, c->tail_uc, false, err, errlen) &&
            sim_mem_attach(mem, c->it_tail_uc, false, err, errlen) &&
-           sim_mem_attach(mem, c->probe_uc, true, err, errlen);
+           sim_mem_attach(mem, c->probe_uc, true, err, errlen) &&
+           sim_mem_attach(mem, c->discover_uc, true, err, errlen) &&
+           sim_mem_attach(mem, c->execute_uc, true, err, errlen);
 }
 
 void sim_cpu_close(struct sim_cpu *c)
@@ -352,9 +383,13 @@ void sim_cpu_close(struct sim_cpu *c)
     if (c->probe_saved)
         uc_context_free(c->probe_saved);
     c->probe_saved = NULL;
-    if (c->probe_uc)
-        uc_close(c->probe_uc);
-    c->uc = c->tail_uc = c->it_tail_uc = c->probe_uc = NULL;
+    uc_engine *probes[] = {c->probe_uc, c->discover_uc, c->execute_uc};
+    for (unsigned i = 0; i < 3; i++) {
+        if (probes[i])
+            uc_close(probes[i]);
+    }
+    c->uc = c->tail_uc = c->it_tail_uc = NULL;
+    c->probe_uc = c->discover_uc = c->execute_uc = NULL;
 }
 
 /* --- running ---------------------------------------------------------- */
@@ -491,30 +526,36 @@ static enum sim_verdict verdict(struct sim_cpu *c, uint32_t addr, uint32_t size,
     return SIM_ALLOW;
 }
 
-/* Runs the one instruction at ctx->pc on the probe engine.  Exits are
- * baked into translations, so its blocks are dropped before and after
+/* Runs the one instruction at ctx->pc on a probe engine.  The discover
+ * and execute engines only ever run plain instructions (outside IT blocks,
+ * no exclusives), which Unicorn's instruction count stops exactly, so
+ * they keep their translations.  The probe engine runs the others: exits
+ * are baked into translations, so its blocks are dropped before and after
  * (nothing stays cached there); the count stops a condition-passed
  * instruction, the exit a condition-failed one (see run_tail). */
-static uc_err probe_step(struct sim_cpu *c, struct arch_context *ctx, uint32_t len,
-                         enum sim_probe_mode mode)
+static uc_err probe_step(struct sim_cpu *c, unsigned engine, struct arch_context *ctx,
+                         uint32_t len, enum sim_probe_mode mode)
 {
     uint32_t pc = ctx->pc;
-    sim_mem_probe_mode(c->mem, mode);
+    uc_engine *uc = c->mem->uc[engine];
+    sim_mem_probe_begin(c->mem, engine, mode);
     c->probe_n = 0;
     c->probe_overflow = false;
     c->probe_intno = -1;
-    load_context(c->probe_uc, ctx);
+    load_context(uc, ctx);
+    if (engine != SIM_ENGINE_PROBE)
+        return uc_emu_start(uc, pc | 1, 0, 0, 1);
     /* Removed blocks keep their room in the code buffer; Unicorn 2.1
      * crashes invalidating a range once a full buffer forced a flush
      * mid-run (seen after ~10^5 probe steps), so the probe engine's
      * buffer is emptied here, between runs, long before it fills. */
     if (++c->probe_steps_since_flush >= SIM_PROBE_FLUSH_EVERY) {
-        uc_ctl_flush_tb(c->probe_uc);
+        uc_ctl_flush_tb(uc);
         c->probe_steps_since_flush = 0;
     }
-    uc_ctl_remove_cache(c->probe_uc, pc, pc + len);
-    uc_err e = uc_emu_start(c->probe_uc, pc | 1, pc + len, 0, 1);
-    uc_ctl_remove_cache(c->probe_uc, pc, pc + len);
+    uc_ctl_remove_cache(uc, pc, pc + len);
+    uc_err e = uc_emu_start(uc, pc | 1, pc + len, 0, 1);
+    uc_ctl_remove_cache(uc, pc, pc + len);
     return e;
 }
 
@@ -532,6 +573,22 @@ static bool ends_exclusive(uint16_t hw1, uint16_t hw2)
     unsigned op = (hw2 >> 4) & 0xf;
     return (hw1 & 0xfff0) == 0xe840 || ((hw1 & 0xfff0) == 0xe8c0 && (op == 4 || op == 5)) ||
            (hw1 == 0xf3bf && (hw2 & 0xfff0) == 0x8f20);
+}
+
+/* An IT instruction (a hint when its mask is zero). */
+static bool is_it(uint16_t hw1)
+{
+    return (hw1 & 0xff00) == 0xbf00 && (hw1 & 0xf) != 0;
+}
+
+/* A plain instruction runs unconditionally, and so does the next one, so
+ * Unicorn's count stops exactly after it; and it leaves the exclusive
+ * monitor alone, so the engine that discovers it need not share the
+ * monitor of the one that executes it. */
+static bool is_plain(const struct arch_context *ctx, const uint16_t hw[2])
+{
+    return !(ctx->xpsr & XPSR_IT_BITS) && !is_it(hw[0]) &&
+           !is_load_exclusive(hw[0], hw[1]) && !ends_exclusive(hw[0], hw[1]);
 }
 
 enum settled { SETTLED_RETIRED, SETTLED_STOPPED };
@@ -606,17 +663,25 @@ static enum settled settle_one(struct sim_cpu *c, struct arch_context *ctx,
         return SETTLED_STOPPED;
     }
     c->precise_steps++;
+    bool plain = is_plain(ctx, hw);
+    unsigned discover = plain ? SIM_ENGINE_DISCOVER : SIM_ENGINE_PROBE;
+    unsigned execute = plain ? SIM_ENGINE_EXECUTE : SIM_ENGINE_PROBE;
     struct arch_context probe_ctx = *ctx;
-    uc_context_save(c->probe_uc, c->probe_saved);
-    probe_step(c, &probe_ctx, len, SIM_PROBE_DISCOVER);
-    uc_context_restore(c->probe_uc, c->probe_saved);
+    if (!plain) {
+        c->careful_steps++;
+        uc_context_save(c->probe_uc, c->probe_saved);
+    }
+    probe_step(c, discover, &probe_ctx, len, SIM_PROBE_DISCOVER);
+    if (!plain)
+        uc_context_restore(c->probe_uc, c->probe_saved);
     if (c->probe_intno == EXCP_SWI) { /* svc: it traps, nothing to access */
         *x = (struct sim_exit){.why = SIM_STOP_SVC};
         ctx->pc = pc + len;
         c->now++;
         return SETTLED_STOPPED;
     }
-    if (c->probe_overflow) {
+    /* An access not seen is never to be executed unchecked. */
+    if (c->probe_overflow || c->mem->view[discover].exhausted) {
         *x = (struct sim_exit){.why = SIM_STOP_EXCEPTION, .exception = UINT32_MAX};
         return SETTLED_STOPPED;
     }
@@ -634,7 +699,7 @@ static enum settled settle_one(struct sim_cpu *c, struct arch_context *ctx,
     /* Devices it touches see the cycle it executes at (the clock is
      * otherwise only brought up to date when the run ends). */
     c->clock->now = c->now;
-    uc_err e = probe_step(c, ctx, len, SIM_PROBE_EXECUTE);
+    uc_err e = probe_step(c, execute, ctx, len, SIM_PROBE_EXECUTE);
     if (e == UC_ERR_INSN_INVALID || c->probe_intno == EXCP_UDEF ||
         c->probe_intno == EXCP_BKPT) {
         *x = (struct sim_exit){.why = SIM_STOP_UNDEFINED};
@@ -645,7 +710,7 @@ static enum settled settle_one(struct sim_cpu *c, struct arch_context *ctx,
                                .exception = (uint32_t)c->probe_intno};
         return SETTLED_STOPPED;
     }
-    save_context(c->probe_uc, ctx);
+    save_context(c->mem->uc[execute], ctx);
     c->now++;
     probe_watch(c);
     return SETTLED_RETIRED;

@@ -53,7 +53,9 @@ enum sim_engine {
     SIM_ENGINE_MAIN = 0,
     SIM_ENGINE_TAIL = 1,
     SIM_ENGINE_IT_TAIL = 2,
-    SIM_ENGINE_PROBE = 3, /* one instruction at a time, seen access by access */
+    SIM_ENGINE_PROBE = 3,    /* one instruction at a time, seen access by access */
+    SIM_ENGINE_DISCOVER = 4, /* the same for plain instructions: discovers, */
+    SIM_ENGINE_EXECUTE = 5,  /* then executes, each keeping its translations */
 };
 
 #define SIM_PROBE_MAX_ACCESSES 32 /* LDM/STM of 16 registers, and more */
@@ -69,12 +71,16 @@ struct sim_cpu {
     uc_engine *it_tail_uc;   /* runs tails that touch an IT block, with exits */
     uc_engine *probe_uc;     /* settles accesses the TLB refused (see cpu.c) */
     uc_context *probe_saved; /* its state around a discovery run */
+    uc_engine *discover_uc;  /* settle plain instructions, caching their */
+    uc_engine *execute_uc;   /* translations (see settle_one) */
     struct sim_mpu *mpu;     /* the MPU model (fault status registers) */
     struct sim_clock *clock;
     struct sim_mem *mem;
     struct sim_icount icount;
     uc_hook block_hook, intr_hook, mem_hook, tail_intr_hook, tail_mem_hook,
-        it_intr_hook, it_mem_hook, probe_intr_hook, probe_bad_hook, probe_mem_hook;
+        it_intr_hook, it_mem_hook, probe_intr_hook, probe_bad_hook, probe_mem_hook,
+        discover_intr_hook, discover_bad_hook, discover_mem_hook, execute_intr_hook,
+        execute_bad_hook;
     /* the probe engine's record of one instruction */
     struct sim_probe_access probe[SIM_PROBE_MAX_ACCESSES];
     unsigned probe_n;
@@ -102,7 +108,8 @@ struct sim_cpu {
     bool have_exit;
     uint64_t tails;          /* statistics: exact tails run, */
     uint64_t it_tails;       /* of which touched an IT block */
-    uint64_t precise_steps;  /* accesses settled by the probe engine */
+    uint64_t precise_steps;  /* accesses settled by the probe engines, */
+    uint64_t careful_steps;  /* of which on the one that drops translations */
 };
 
 /* Opens the CPU model named by the board ("cortex-m3"); false with a
@@ -128,6 +135,12 @@ struct sim_exit sim_cpu_run(struct sim_cpu *c, struct arch_context *ctx);
  * c->traps->watch), and drops translations and cached block counts so
  * breakpoints take effect.  False when Unicorn refuses. */
 bool sim_cpu_traps_changed(struct sim_cpu *c);
+
+/* The host wrote guest memory that may hold code (the debugger, a test
+ * rig): every engine drops its translations and the cached block counts.
+ * Engines keep translations across runs, since partitions' code never
+ * changes otherwise. */
+void sim_cpu_code_changed(struct sim_cpu *c);
 
 /* A device access of the running instruction made something due at
  * `cycle` (a device event, or an interrupt now): the run stops there, or

@@ -13,7 +13,7 @@ bool sim_mem_init(struct sim_mem *m, const struct cfg_board *b, char *err,
     m->tlb_generation = 0;
     m->num_mmio = 0;
     m->mpu = NULL;
-    m->probe_engine = -1;
+    memset(m->view, 0, sizeof m->view);
     for (uint8_t i = 0; i < b->num_mem; i++) {
         if (m->num_ram == SIM_MAX_RAM) {
             snprintf(err, errlen, "board %s: more than %u memory blocks", b->name,
@@ -148,44 +148,59 @@ static bool on_tlb_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
     return false;
 }
 
-/* A scratch page of the probe engine standing for guest page `page`;
- * -1 when all are taken. */
-static int scratch_slot(struct sim_mem *m, uint32_t page)
+/* A scratch page of probe view v standing for guest page `page`; -1 when
+ * all are taken (sim_mem_probe_begin leaves enough for any one step). */
+static int scratch_slot(struct sim_probe_view *v, uint32_t page)
 {
     unsigned i = 0;
-    while (i < m->probe_pages && m->probe_page[i] != page)
+    while (i < v->pages && v->page[i] != page)
         i++;
-    if (i == SIM_PROBE_PAGES)
+    if (i == SIM_PROBE_PAGES) {
+        v->exhausted = true;
         return -1;
-    if (i == m->probe_pages)
-        m->probe_page[m->probe_pages++] = page;
+    }
+    if (i == v->pages)
+        v->page[v->pages++] = page;
     return (int)i;
 }
 
-/* TLB miss on the probe engine.  Discovering: data pages each get a
+static int engine_of(const struct sim_mem *m, const uc_engine *uc)
+{
+    for (unsigned i = 0; i < m->num_uc; i++) {
+        if (m->uc[i] == uc)
+            return (int)i;
+    }
+    return -1;
+}
+
+/* TLB miss on a probe engine.  Discovering: data pages each get a
  * scratch page, so the instruction's accesses are seen and nothing real is
  * touched; the instruction's own page is mapped for fetching only, or its
  * data accesses would reach real memory through the fetch's entry.
  * Executing: the page table alone decides, since every access has been
- * checked against the MPU already.  In both modes a fetch from a page that
- * cannot be fetched (a branch's target, translated before the count stops
- * the run) gets a scratch page: nothing there ever runs. */
+ * checked against the MPU already (a probe engine runs nothing else).  In
+ * both modes a fetch from a page that cannot be fetched (a branch's
+ * target, translated before the count stops the run) gets a scratch page:
+ * nothing there ever runs. */
 static bool on_probe_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
                           uc_tlb_entry *result, void *user)
 {
-    (void)uc;
     struct sim_mem *m = user;
+    int engine = engine_of(m, uc);
+    if (engine < 0)
+        return false;
+    struct sim_probe_view *v = &m->view[engine];
     uint32_t page = (uint32_t)vaddr & ~(SIM_PAGE_SIZE - 1);
     enum sim_access access = access_of(type);
     uint32_t perms = page_perms(m, page);
-    bool discover = m->probe_mode == SIM_PROBE_DISCOVER;
+    bool discover = v->mode == SIM_PROBE_DISCOVER;
     if (access == SIM_EXEC && (perms & UC_PROT_EXEC)) {
         result->paddr = page;
         result->perms = discover ? UC_PROT_EXEC : perms;
         return true;
     }
     if (discover || access == SIM_EXEC) {
-        int i = scratch_slot(m, page);
+        int i = scratch_slot(v, page);
         if (i < 0)
             return false;
         result->paddr = SIM_PROBE_SCRATCH + (uint32_t)i * SIM_PAGE_SIZE;
@@ -199,19 +214,28 @@ static bool on_probe_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
     return true;
 }
 
-uint32_t sim_mem_probe_vaddr(const struct sim_mem *m, uint64_t paddr)
+uint32_t sim_mem_probe_vaddr(const struct sim_mem *m, unsigned engine, uint64_t paddr)
 {
+    const struct sim_probe_view *v = &m->view[engine];
     uint64_t i = (paddr - SIM_PROBE_SCRATCH) / SIM_PAGE_SIZE;
-    if (paddr < SIM_PROBE_SCRATCH || i >= m->probe_pages)
+    if (paddr < SIM_PROBE_SCRATCH || i >= v->pages)
         return (uint32_t)paddr; /* a real page, mapped one to one */
-    return m->probe_page[i] + (uint32_t)(paddr % SIM_PAGE_SIZE);
+    return v->page[i] + (uint32_t)(paddr % SIM_PAGE_SIZE);
 }
 
-void sim_mem_probe_mode(struct sim_mem *m, enum sim_probe_mode mode)
+/* A flush costs ~2.5 us, several times the step itself: the engines that
+ * keep one mode flush only when the rights change or scratch runs low. */
+void sim_mem_probe_begin(struct sim_mem *m, unsigned engine, enum sim_probe_mode mode)
 {
-    m->probe_mode = mode;
-    m->probe_pages = 0;
-    uc_ctl_flush_tlb(m->uc[m->probe_engine]);
+    struct sim_probe_view *v = &m->view[engine];
+    if (v->mode != mode || m->tlb_seen[engine] != m->tlb_generation ||
+        v->pages > SIM_PROBE_PAGES - SIM_PROBE_STEP_PAGES) {
+        uc_ctl_flush_tlb(m->uc[engine]);
+        m->tlb_seen[engine] = m->tlb_generation;
+        v->mode = mode;
+        v->pages = 0;
+    }
+    v->exhausted = false;
 }
 
 /* Rights changed: each engine flushes its TLB before it next runs (a flush
@@ -301,7 +325,8 @@ bool sim_mem_attach(struct sim_mem *m, uc_engine *uc, bool probe, char *err,
     if (e == UC_ERR_OK && probe) {
         e = uc_mem_map(uc, SIM_PROBE_SCRATCH, SIM_PROBE_PAGES * SIM_PAGE_SIZE,
                        UC_PROT_ALL);
-        m->probe_engine = (int)n;
+        m->view[n] = (struct sim_probe_view){.mode = SIM_PROBE_DISCOVER};
+        m->tlb_seen[n] = m->tlb_generation - 1; /* flushed before its first step */
     }
     if (e != UC_ERR_OK)
         snprintf(err, errlen, "cannot map the board's memory: %s", uc_strerror(e));

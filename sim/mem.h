@@ -29,9 +29,10 @@
 
 #define SIM_PAGE_SIZE 1024u /* Unicorn's ARM page */
 #define SIM_MAX_RAM 8
-#define SIM_MAX_ENGINES 4
+#define SIM_MAX_ENGINES 6
 #define SIM_MAX_MMIO 32
-#define SIM_PROBE_PAGES 8 /* scratch pages of the probe engine */
+#define SIM_PROBE_PAGES 16 /* scratch pages of each probe engine */
+#define SIM_PROBE_STEP_PAGES 4 /* the most one instruction's step takes */
 
 #define SIM_PAGE_MAPPED 0x80u /* in a page-table entry, beside UC_PROT_* */
 
@@ -47,11 +48,22 @@ struct sim_mmio {
     struct sim_bus *bus;
 };
 
-/* How the probe engine (sim/cpu.c) sees memory while it runs one
+/* How a probe engine (sim/cpu.c) sees memory while it runs one
  * instruction: to discover the instruction's exact accesses, every data
  * page is redirected to a scratch page (nothing real is read or written);
  * to execute it for real, the page table alone decides. */
 enum sim_probe_mode { SIM_PROBE_DISCOVER, SIM_PROBE_EXECUTE };
+
+/* A probe engine's view: its mode and the guest page behind each scratch
+ * page it has handed out.  Both persist from step to step while the mode
+ * and the rights stay the same, so an engine that always runs in one mode
+ * keeps its TLB. */
+struct sim_probe_view {
+    enum sim_probe_mode mode;
+    uint32_t page[SIM_PROBE_PAGES];
+    unsigned pages;
+    bool exhausted; /* a step wanted more scratch pages than were left */
+};
 
 struct sim_mem {
     struct sim_ram ram[SIM_MAX_RAM];
@@ -68,12 +80,7 @@ struct sim_mem {
     bool denied;
     uint32_t denied_addr;
     enum sim_access denied_access;
-    /* the probe engine: its mode, and the guest page behind each scratch
-     * page handed out in SIM_PROBE_DISCOVER mode */
-    int probe_engine; /* -1: none */
-    enum sim_probe_mode probe_mode;
-    uint32_t probe_page[SIM_PROBE_PAGES];
-    unsigned probe_pages;
+    struct sim_probe_view view[SIM_MAX_ENGINES]; /* of the probe engines */
     uint64_t tlb_fills; /* statistics */
 };
 
@@ -88,7 +95,8 @@ void sim_mem_free(struct sim_mem *m);
 
 /* Maps the RAM into one of the CPU's engines (all share the same host
  * memory) and installs the TLB fill hook there; engines are numbered in
- * the order they attach.  The probe engine attaches last, with probe set. */
+ * the order they attach.  Probe engines attach with probe set: they get
+ * scratch pages and the probe view's fill hook. */
 bool sim_mem_attach(struct sim_mem *m, uc_engine *uc, bool probe, char *err,
                     unsigned errlen);
 
@@ -104,11 +112,13 @@ bool sim_mem_map_device(struct sim_mem *m, struct sim_bus *bus, uint32_t base,
  * flushes its TLB before it next runs. */
 void sim_mem_rights_changed(struct sim_mem *m);
 
-/* Sets the probe engine's mode (flushing its TLB). */
-void sim_mem_probe_mode(struct sim_mem *m, enum sim_probe_mode mode);
+/* Readies probe engine `engine` for one step in `mode`.  Its TLB is
+ * flushed and its scratch pages forgotten only when the mode changes, the
+ * rights changed, or too few scratch pages are left for a step. */
+void sim_mem_probe_begin(struct sim_mem *m, unsigned engine, enum sim_probe_mode mode);
 
-/* The guest address behind a probe-engine physical address. */
-uint32_t sim_mem_probe_vaddr(const struct sim_mem *m, uint64_t paddr);
+/* The guest address behind a probe engine's physical address. */
+uint32_t sim_mem_probe_vaddr(const struct sim_mem *m, unsigned engine, uint64_t paddr);
 
 /* True when the page table maps addr (RAM page or device block). */
 bool sim_mem_mapped(const struct sim_mem *m, uint32_t addr, enum sim_access a);

@@ -164,6 +164,10 @@ size_t dbg_write_mem(struct dbg_session *s, uint32_t addr, const void *buf, size
     if (n == 0)
         return 0;
     memcpy(host, buf, n);
+    /* It may be code: translations go, now and after every restore of a
+     * snapshot taken before (whose memory differs again). */
+    sim_cpu_code_changed(&s->m->cpu);
+    s->memory_written = true;
     history_changed(s);
     return n;
 }

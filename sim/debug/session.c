@@ -208,6 +208,8 @@ static void restore(struct dbg_session *s, size_t i)
 {
     const struct dbg_snap *d = &s->snaps[i];
     snap_restore(&d->snap, &s->layout, s->m);
+    if (s->memory_written)
+        sim_cpu_code_changed(&s->m->cpu);
     port_attach(s->m);
     s->events = d->events;
     s->inputs = d->inputs;

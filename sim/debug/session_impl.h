@@ -83,6 +83,7 @@ struct dbg_session {
     size_t scan_len, scan_cap;
     bool diverged;
     char diverge_msg[1024];
+    bool memory_written;     /* the user wrote guest memory (dbg_write_mem) */
     bool diverge_known;      /* diverge_at is set: the first resumable */
     struct dbg_pos diverge_at; /* point after the divergence */
     bool modified;           /* the debugger changed registers or memory */

@@ -61,6 +61,7 @@ static int rig_teardown(void **state)
 static void put(struct rig *r, uint32_t addr, const uint8_t *code, size_t n)
 {
     memcpy(sim_mem_host(&r->mem, addr, (uint32_t)n), code, n);
+    sim_cpu_code_changed(&r->cpu);
 }
 
 static void bare_context(struct arch_context *c, uint32_t pc)
@@ -405,6 +406,96 @@ static void exclusive_loop_on_write_split_page(void **state)
     assert_int_equal(x.why, SIM_STOP_SVC);
 }
 
+/* 10. Stores into many split pages in turn: more guest pages than a probe
+ * engine has scratch pages, so the settled path hands them out again
+ * (sim_mem_probe_begin) while staying exact; then a store into a page's
+ * refused half, after all that, still faults and changes nothing. */
+static void stores_into_many_split_pages(void **state)
+{
+    struct rig *r = *state;
+    /* five 4 KiB regions, their odd 512-byte subregions off: each of 20
+     * pages has a writable lower half and a refused upper half */
+    static const struct grant g[] = {
+        {CODE, 12, 0, MPU_R | MPU_X},
+        {DATA + 0x4000, 12, 0xAA, MPU_R | MPU_W},
+        {DATA + 0x5000, 12, 0xAA, MPU_R | MPU_W},
+        {DATA + 0x6000, 12, 0xAA, MPU_R | MPU_W},
+        {DATA + 0x7000, 12, 0xAA, MPU_R | MPU_W},
+        {DATA + 0x8000, 12, 0xAA, MPU_R | MPU_W},
+    };
+    grant(g, 6);
+    /* loop: str r1,[r0]; adds r0,r0,r3; subs r2,#1; bne loop; svc 0 */
+    static const uint8_t code[] = {0x01, 0x60, 0xc0, 0x18, 0x01, 0x3a, 0xfb, 0xd1, 0x00, 0xdf};
+    put(r, CODE + 0xb00, code, sizeof code);
+    for (unsigned round = 0; round < 3; round++) {
+        uint64_t settled = r->cpu.precise_steps;
+        for (unsigned i = 0; i < 20; i++)
+            *(uint32_t *)sim_mem_host(&r->mem, DATA + 0x4000 + i * 0x400, 4) = 0;
+        struct arch_context c;
+        bare_context(&c, CODE + 0xb00);
+        c.r[0] = DATA + 0x4000;
+        c.r[1] = 0x5EED0000 + round;
+        c.r[2] = 20;
+        c.r[3] = 0x400;
+        r->clock.now = 0;
+        struct sim_exit x = run_until(r, &c, 1000);
+        printf("   20 split pages, round %u: why=%d now=%lu settled=%lu\n", round, x.why,
+               (unsigned long)r->clock.now, (unsigned long)(r->cpu.precise_steps - settled));
+        assert_int_equal(x.why, SIM_STOP_SVC);
+        assert_int_equal(r->clock.now, 20 * 4 + 1);
+        assert_int_equal(r->cpu.precise_steps - settled, 20);
+        for (unsigned i = 0; i < 20; i++)
+            assert_int_equal(*(uint32_t *)sim_mem_host(&r->mem, DATA + 0x4000 + i * 0x400, 4),
+                             0x5EED0000 + round);
+    }
+    uint32_t *refused = (uint32_t *)sim_mem_host(&r->mem, DATA + 0x8e04, 4);
+    *refused = 0x33333333;
+    struct arch_context c;
+    bare_context(&c, CODE + 0xb00);
+    c.r[0] = DATA + 0x8e04;
+    c.r[1] = 0xBADC0DE;
+    c.r[2] = 1;
+    r->mpu.cfsr = 0;
+    struct sim_exit x = run_until(r, &c, 1000);
+    printf("   store into a refused half: why=%d addr=0x%x word 0x%x\n", x.why, x.addr, *refused);
+    r->mpu.cfsr = 0;
+    assert_int_equal(x.why, SIM_STOP_MEMORY);
+    assert_int_equal(x.addr, DATA + 0x8e04);
+    assert_int_equal(*refused, 0x33333333);
+}
+
+/* 11. A page the page table unmaps after the settled path stored into it:
+ * the same store, settled again, is a BusFault and writes nothing, although
+ * the probe engines keep their TLB entries from step to step. */
+static void store_after_unmap_faults(void **state)
+{
+    struct rig *r = *state;
+    grant(split, 3);
+    static const uint8_t code[] = {0x01, 0x60, 0x00, 0xdf}; /* str r1,[r0]; svc 0 */
+    put(r, CODE + 0xc00, code, sizeof code);
+    uint32_t *word = (uint32_t *)sim_mem_host(&r->mem, DATA + 0x1300, 4);
+    *word = 0;
+    struct arch_context c;
+    bare_context(&c, CODE + 0xc00);
+    c.r[0] = DATA + 0x1300;
+    c.r[1] = 0x600D;
+    struct sim_exit x = run_until(r, &c, 1000);
+    assert_int_equal(x.why, SIM_STOP_SVC);
+    assert_int_equal(*word, 0x600D);
+    assert_true(sim_mem_unmap_pages(&r->mem, DATA + 0x1000, SIM_PAGE_SIZE));
+    bare_context(&c, CODE + 0xc00);
+    c.r[0] = DATA + 0x1300;
+    c.r[1] = 0xBAD;
+    r->mpu.cfsr = 0;
+    x = run_until(r, &c, 1000);
+    printf("   store into an unmapped page: why=%d status=0x%x word 0x%x\n", x.why, x.status,
+           *word);
+    r->mpu.cfsr = 0;
+    assert_true(sim_mem_map_pages(&r->mem, DATA + 0x1000, SIM_PAGE_SIZE, UC_PROT_ALL));
+    assert_int_equal(x.why, SIM_STOP_MEMORY);
+    assert_int_equal(*word, 0x600D);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -421,6 +512,8 @@ int main(void)
         cmocka_unit_test(refused_store_into_neighbour_in_split_page),
         cmocka_unit_test(it_blocks_in_split_page_count_exactly),
         cmocka_unit_test(ldm_from_uniform_into_split_page),
+        cmocka_unit_test(stores_into_many_split_pages),
+        cmocka_unit_test(store_after_unmap_faults),
     };
     return cmocka_run_group_tests_name("review", tests, rig_setup, rig_teardown);
 }

@@ -6,7 +6,8 @@
  * struct trace_event in the encoding of docs/formats.md (little-endian) as
  * 48 lowercase hex digits, ETX (0x03).  A gap (the ring was full) is the
  * same `lost` event the simulator's reader makes (type 12).  The run's
- * end is STX 'E', the end cycle (16 hex digits, 8 bytes little-endian),
+ * end is STX 'E', the end cycle (the run's, read before the ring's last
+ * events are sent; 16 hex digits, 8 bytes little-endian),
  * the reason (2 digits), ETX.  Console text never contains STX or ETX, so
  * the host tool (tools/fwlog) splits the stream without ambiguity.
  *
@@ -103,12 +104,15 @@ void trace_out_flush(void)
 
 void trace_out_final(uint8_t reason)
 {
+    /* The run ends now: draining the ring below costs cycles (a whole
+     * frame's worth when it is full), which are not part of the run. */
+    uint64_t end_cycle = clock_now();
     trace_out_flush();
     while (trace_out_next())
         trace_out_flush();
     struct armv7m_record *r = &armv7m.record;
     begin(r, 'E');
-    put_bytes(r, clock_now(), 8);
+    put_bytes(r, end_cycle, 8);
     put_bytes(r, reason, 1);
     end(r);
     trace_out_flush();

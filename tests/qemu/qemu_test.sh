@@ -47,6 +47,17 @@ log_opts=()
 cat "$tmp/qemu.err"
 grep -q "end: frames reached\|end: module halted" "$tmp/qemu.err" || { echo "no clean end"; exit 1; }
 grep -q ", 0 lost," "$tmp/qemu.err" || { echo "kernel events were lost"; exit 1; }
+# A run that reached its frames reports them, not one more, and ends
+# within a tenth of a frame of the simulator's end (in seconds: a board's
+# cycles may be another clock's): the trace drained after the end is not
+# part of the run.
+if grep -q "end: frames reached" "$tmp/qemu.err"; then
+  grep -q "^qemu: [^ ]*: $frames frames, " "$tmp/qemu.err" ||
+    { echo "the summary does not report the $frames frames run"; exit 1; }
+  awk -v n="$frames" '/^run: [^ ]*: [0-9]+ frames,/ { sim = $7 } /^qemu: [^ ]*: [0-9]+ frames,/ { qemu = $7 }
+    END { sub(/^\(/, "", sim); sub(/^\(/, "", qemu); exit !(qemu - sim < sim / n / 10) }' \
+    "$tmp/sim.err" "$tmp/qemu.err" || { echo "the run's end is past the simulator's by a tenth of a frame or more"; exit 1; }
+fi
 
 # The text carries times and cycle counts the partitions measure, and a
 # partition that sleeps relative to its last line fits fewer lines in a

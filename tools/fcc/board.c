@@ -193,8 +193,8 @@ static bool parse_irqs(const struct fcc_board *b, const struct fcc_node *n,
     int64_t line;
     if (one && many) {
         fcc_src_error(&b->src, fcc_loc_of(many), "device '%s' has both "
-                      "'irq' and 'irqs' (irq at %d:%d); give one of them",
-                      device_name(dev), one->line, one->col);
+                      "'irq' and 'irqs' (irq at %s); give one of them",
+                      device_name(dev), fcc_at(&b->src, fcc_loc_of(one)).text);
         return false;
     }
     if (many)
@@ -246,9 +246,9 @@ static void check_irq_lines(const struct fcc_board *b)
                 continue;
             fcc_src_error(&b->src, q->at, "IRQ line %u ('%s' of device "
                           "'%s') is already line '%s' of device '%s' (at "
-                          "%d:%d); a line has one name and one device",
+                          "%s); a line has one name and one device",
                           q->line, q->name, device_name(dev), first->name,
-                          device_name(o), first->at.line, first->at.col);
+                          device_name(o), fcc_at(&b->src, first->at).text);
         }
     }
 }
@@ -304,8 +304,8 @@ static void check_unique_names(const struct fcc_src *s, const char *what,
         for (size_t j = 0; names[i] && j < i; j++)
             if (names[j] && strcmp(names[i], names[j]) == 0) {
                 fcc_src_error(s, at[i], "duplicate %s name '%s' (first "
-                              "declared at %d:%d)", what, names[i],
-                              at[j].line, at[j].col);
+                              "declared at %s)", what, names[i],
+                              fcc_at(s, at[j]).text);
                 break;
             }
 }
@@ -349,8 +349,8 @@ static void check_blocks_disjoint(struct fcc_board *b)
             const struct fcc_mem *m = &b->mem[i], *o = &b->mem[j];
             if (m->ok && o->ok && overlaps(m->base, m->size, o->base, o->size))
                 fcc_src_error(&b->src, m->at, "memory block '%s' overlaps "
-                              "memory block '%s' (declared at %d:%d)",
-                              m->name, o->name, o->at.line, o->at.col);
+                              "memory block '%s' (declared at %s)",
+                              m->name, o->name, fcc_at(&b->src, o->at).text);
         }
 }
 

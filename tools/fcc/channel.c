@@ -180,8 +180,8 @@ static bool parse_destinations(const struct fcc_app *a,
     const struct fcc_node *many = fcc_map_value(n, "destinations");
     if (one && many) {
         fcc_src_error(&a->src, fcc_loc_of(many), "%s has both 'destination' "
-                      "and 'destinations' (destination at %d:%d); give one "
-                      "of them", what, one->line, one->col);
+                      "and 'destinations' (destination at %s); give one "
+                      "of them", what, fcc_at(&a->src, fcc_loc_of(one)).text);
         return false;
     }
     if (!one && !many) {
@@ -322,8 +322,8 @@ static void check_loops(const struct fcc_app *a, struct fcc_channel *ch)
         if (!d->ok || d->part != src->part || strcmp(d->port, src->port))
             continue;
         fcc_src_error(&a->src, d->at, "destination '%s' of channel '%s' is "
-                      "its source (at %d:%d)", d->text,
-                      ch->name ? ch->name : "?", src->at.line, src->at.col);
+                      "its source (at %s)", d->text,
+                      ch->name ? ch->name : "?", fcc_at(&a->src, src->at).text);
         d->ok = false; /* not a duplicate port as well */
     }
 }
@@ -407,9 +407,9 @@ static void check_port_names(const struct fcc_app *a)
         if (first[i] == ep[i])
             continue;
         fcc_src_error(&a->src, ep[i]->at, "duplicate port name '%s' in "
-                      "partition '%s' (first declared at %d:%d)", ep[i]->port,
-                      a->partitions[ep[i]->part].name, first[i]->at.line,
-                      first[i]->at.col);
+                      "partition '%s' (first declared at %s)", ep[i]->port,
+                      a->partitions[ep[i]->part].name,
+                      fcc_at(&a->src, first[i]->at).text);
     }
     free(v);
     free(first);

@@ -210,10 +210,10 @@ static bool check_reachable(const struct fcc_src *s,
         if (!o)
             continue;
         fcc_src_error(s, r->at, "health-monitor rule (%s, %s) can never "
-                      "match: the rule (%s, %s) at %d:%d comes first and "
+                      "match: the rule (%s, %s) at %s comes first and "
                       "matches the same errors", errors[r->error].yaml,
                       states[r->state].yaml, errors[o->error].yaml,
-                      states[o->state].yaml, o->at.line, o->at.col);
+                      states[o->state].yaml, fcc_at(s, o->at).text);
         ok = false;
     }
     return ok;

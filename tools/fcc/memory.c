@@ -217,9 +217,8 @@ static bool resolve_device(const struct model *m, size_t pi, size_t di)
                       d->base + d->size - 1, part_name(m, (int)pi));
     } else if ((o = earlier_listing(m->a, pi, di, dev, &owner)) != NULL) {
         fcc_src_error(s, r->at, "device '%s' is already owned by partition "
-                      "'%s' (listed at %d:%d); a device has one owner",
-                      r->name, part_name(m, (int)owner), o->at.line,
-                      o->at.col);
+                      "'%s' (listed at %s); a device has one owner",
+                      r->name, part_name(m, (int)owner), fcc_at(s, o->at).text);
     } else {
         r->device = dev;
         r->base = d->base;
@@ -371,9 +370,8 @@ static void check_reserved(const struct model *m, const struct item *it)
         item_label(m, it, label, sizeof(label));
         fcc_src_error(&m->a->src, it->r->at, "%s overlaps board reserved "
                       "region '%s' [0x%08" PRIX64 "..0x%08" PRIX64 "] "
-                      "(%s:%d:%d)", label, res->name, res->base,
-                      res->base + res->size - 1, b->src.file, res->at.line,
-                      res->at.col);
+                      "(%s)", label, res->name, res->base,
+                      res->base + res->size - 1, fcc_at(&b->src, res->at).text);
     }
 }
 
@@ -404,7 +402,7 @@ static void check_fixed_overlaps(const struct model *m)
             item_label(m, it, li, sizeof(li));
             item_label(m, o, lo, sizeof(lo));
             fcc_src_error(&m->a->src, it->r->at, "%s overlaps %s (declared "
-                          "at %d:%d)", li, lo, o->r->at.line, o->r->at.col);
+                          "at %s)", li, lo, fcc_at(&m->a->src, o->r->at).text);
         }
 }
 

@@ -202,8 +202,8 @@ static bool check_unique(const struct fcc_src *s, const char *what,
         if (!first)
             continue;
         fcc_src_error(s, o->name_at, "duplicate object name '%s' in %s "
-                      "(first declared at %d:%d)", o->name, what,
-                      first->name_at.line, first->name_at.col);
+                      "(first declared at %s)", o->name, what,
+                      fcc_at(s, first->name_at).text);
         ok = false;
     }
     return ok;

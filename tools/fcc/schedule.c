@@ -216,8 +216,8 @@ void fcc_schedules_parse(struct fcc_app *a)
     const struct fcc_node *many = fcc_map_value(a->root, "schedules");
     if (one && many) {
         fcc_src_error(&a->src, fcc_loc_of(many), "the app has both "
-                      "'schedules' and a single 'schedule' (at %d:%d); give "
-                      "one of them", one->line, one->col);
+                      "'schedules' and a single 'schedule' (at %s); give "
+                      "one of them", fcc_at(&a->src, fcc_loc_of(one)).text);
         return;
     }
     if (!one && !many) {
@@ -303,8 +303,8 @@ static void resolve_idle(const struct fcc_app *a, struct fcc_schedule *sc,
         else if ((w = first_window_of(sc, e->part)) != NULL)
             fcc_src_error(&a->src, e->at, "partition '%s' is declared idle "
                           "in schedule '%s' but has a window there (at "
-                          "%d:%d)", e->partition, sc->name ? sc->name : "?",
-                          w->at.line, w->at.col);
+                          "%s)", e->partition, sc->name ? sc->name : "?",
+                          fcc_at(&a->src, w->at).text);
     }
 }
 
@@ -395,8 +395,8 @@ static void report_window_overlap(const struct fcc_app *a,
     window_label(w, u, hz, lw, sizeof(lw));
     window_label(o, u, hz, lo, sizeof(lo));
     fcc_src_error(&a->src, w->at, "window %s of schedule '%s' overlaps "
-                  "window %s (declared at %d:%d)", lw, sc->name, lo,
-                  o->at.line, o->at.col);
+                  "window %s (declared at %s)", lw, sc->name, lo,
+                  fcc_at(&a->src, o->at).text);
 }
 
 /* Each pair once, reported at the one declared later. */

@@ -24,6 +24,14 @@ struct fcc_loc fcc_loc_of_key(const struct fcc_node *map, const char *key)
     return fcc_loc_of(fcc_map_value(map, key));
 }
 
+struct fcc_at_text fcc_at(const struct fcc_src *s, struct fcc_loc at)
+{
+    struct fcc_at_text t;
+    snprintf(t.text, sizeof t.text, "%s:%d:%d", at.file ? at.file : s->file,
+             at.line, at.col);
+    return t;
+}
+
 void fcc_src_error(const struct fcc_src *s, struct fcc_loc at,
                    const char *fmt, ...)
 {
@@ -119,8 +127,8 @@ static void check_keys(const struct fcc_src *s, const struct fcc_node *map,
             unknown_key(s, k, what, keys, nkeys);
         else if ((first = earlier_key(map, i)) != NULL)
             fcc_src_error(s, fcc_loc_of(k), "duplicate key '%s' in %s "
-                          "(first at %d:%d)", k->text, what, first->line,
-                          first->col);
+                          "(first at %s)", k->text, what,
+                          fcc_at(s, fcc_loc_of(first)).text);
     }
 }
 
@@ -490,9 +498,9 @@ bool fcc_check_unique_names(const struct fcc_src *s, struct fcc_names v,
             continue;
         struct fcc_loc at = name_loc(v, (size_t)j);
         fcc_src_error(s, name_loc(v, i), "duplicate %s name '%s'%s%s "
-                      "(first declared at %d:%d)", kind, name_of(v, i),
-                      owner ? " in " : "", owner ? owner : "", at.line,
-                      at.col);
+                      "(first declared at %s)", kind, name_of(v, i),
+                      owner ? " in " : "", owner ? owner : "",
+                      fcc_at(s, at).text);
         ok = false;
     }
     free(first);

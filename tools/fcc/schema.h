@@ -44,6 +44,15 @@ struct fcc_loc fcc_loc_of(const struct fcc_node *n);
 void fcc_src_error(const struct fcc_src *s, struct fcc_loc at,
                    const char *fmt, ...) FCC_PRINTF(3, 4);
 
+/* "file:line:col" of a second place an error points at (at.file, else
+ * s's file): with board overlays it may be in another file than the
+ * error's.  Valid until the end of the full expression:
+ * fcc_at(s, o->at).text as a printf argument. */
+struct fcc_at_text {
+    char text[512];
+};
+struct fcc_at_text fcc_at(const struct fcc_src *s, struct fcc_loc at);
+
 /* The position of key's value in map; line 0 when absent. */
 struct fcc_loc fcc_loc_of_key(const struct fcc_node *map, const char *key);
 

@@ -173,8 +173,8 @@ static void syntax_error(struct builder *b, const yaml_parser_t *p)
     const char *problem = p->problem ? p->problem : "cannot parse";
     if (p->context)
         fcc_error_at(b->diag, b->file, (int)m.line + 1, (int)m.column + 1,
-                     "YAML syntax error: %s (%s at %d:%d)", problem,
-                     p->context, (int)p->context_mark.line + 1,
+                     "YAML syntax error: %s (%s at %s:%d:%d)", problem,
+                     p->context, b->file, (int)p->context_mark.line + 1,
                      (int)p->context_mark.column + 1);
     else
         fcc_error_at(b->diag, b->file, (int)m.line + 1, (int)m.column + 1,

@@ -188,7 +188,7 @@ static void duplicate_partition_name(void **state)
     check_app(edit(HELLO, "name: pong", "name: ping", "partition: pong",
                    "partition: ping", NULL),
               9, 11, "duplicate partition name 'ping' (first declared at "
-              "3:11)");
+              APP_FILE ":3:11)");
 }
 
 static void duplicate_region_name(void **state)
@@ -196,7 +196,7 @@ static void duplicate_region_name(void **state)
     (void)state;
     check_app(edit(HELLO, "name: data", "name: code", NULL), 8, 17,
               "duplicate region name 'code' in partition 'ping' (first "
-              "declared at 7:17)");
+              "declared at " APP_FILE ":7:17)");
 }
 
 static void duplicate_key(void **state)
@@ -205,7 +205,7 @@ static void duplicate_key(void **state)
     check_app(edit(HELLO, "size: 64KiB }", "size: 64KiB, size: 32KiB }",
                    NULL),
               7, 66, "duplicate key 'size' in memory region 'code' of "
-              "partition 'ping' (first at 7:53)");
+              "partition 'ping' (first at " APP_FILE ":7:53)");
 }
 
 static void overlapping_windows(void **state)
@@ -213,7 +213,7 @@ static void overlapping_windows(void **state)
     (void)state;
     check_app(edit(HELLO, "offset: 5ms", "offset: 4ms", NULL), 19, 7,
               "window [pong 4ms..9ms] of schedule 'default' overlaps window "
-              "[ping 0ms..5ms] (declared at 18:7)");
+              "[ping 0ms..5ms] (declared at " APP_FILE ":18:7)");
 }
 
 static void window_past_major_frame(void **state)
@@ -247,7 +247,7 @@ static void overlapping_regions(void **state)
     check_app(edit(HELLO, "0x20110000", "0x20108000", NULL), 14, 9,
               "region 'data' of partition 'pong' [0x20108000..0x20117FFF] "
               "overlaps region 'data' of partition 'ping' "
-              "[0x20100000..0x2010FFFF] (declared at 8:9)");
+              "[0x20100000..0x2010FFFF] (declared at " APP_FILE ":8:9)");
 }
 
 static void region_overlaps_reserved(void **state)
@@ -455,7 +455,7 @@ static void device_owned_twice(void **state)
                PONG_DEVICES("[uart1]"), NULL),
           edit(BOARD, SYSTICK, UART1 SYSTICK, NULL), 1, APP_FILE, 13, 15,
           "device 'uart1' is already owned by partition 'ping' (listed at "
-          "6:15); a device has one owner");
+          APP_FILE ":6:15); a device has one owner");
 }
 
 /* 5 KiB at 0x40005000: an 8 KiB region at 0x40004000 ends too early; a
@@ -519,7 +519,7 @@ static void overlap_uses_granted_extents(void **state)
               14, 9, "region 'data' of partition 'pong' "
               "[0x20109000..0x2010FFFF] overlaps region 'data' of partition "
               "'ping' [0x20100000..0x20109FFF granted for "
-              "0x20100000..0x201083FF] (declared at 8:9)");
+              "0x20100000..0x201083FF] (declared at " APP_FILE ":8:9)");
 }
 
 static void region_no_room(void **state)
@@ -564,7 +564,7 @@ static void duplicate_shared_name(void **state)
                          "  - { name: tele, size: 1KiB, access: { ping: r } }\n"
                          "  - { name: tele, size: 1KiB, access: { pong: r } }\n"),
               22, 13, "duplicate shared region name 'tele' (first declared "
-              "at 21:13)");
+              "at " APP_FILE ":21:13)");
 }
 
 static void shared_access_invalid(void **state)
@@ -723,14 +723,14 @@ static void schedule_and_schedules(void **state)
     (void)state;
     check_app(plus(strdup(MODES), HELLO_SCHEDULE), 27, 3,
               "the app has both 'schedules' and a single 'schedule' (at "
-              "44:3); give one of them");
+              APP_FILE ":44:3); give one of them");
 }
 
 static void duplicate_schedule_name(void **state)
 {
     (void)state;
     check_app(edit(MODES, "name: degraded", "name: normal", NULL), 34, 11,
-              "duplicate schedule name 'normal' (first declared at 27:11)");
+              "duplicate schedule name 'normal' (first declared at " APP_FILE ":27:11)");
 }
 
 static void schedule_name_too_long(void **state)
@@ -764,7 +764,7 @@ static void overlapping_windows_in_second_schedule(void **state)
     check_app(edit(MODES, "offset: 10ms, duration: 5ms",
                    "offset: 4ms, duration: 5ms", NULL), 39, 9,
               "window [ping 4ms..9ms] of schedule 'degraded' overlaps "
-              "window [ping 0ms..5ms] (declared at 38:9)");
+              "window [ping 0ms..5ms] (declared at " APP_FILE ":38:9)");
 }
 
 static void window_past_frame_in_second_schedule(void **state)
@@ -798,7 +798,7 @@ static void idle_partition_with_window(void **state)
     (void)state;
     check_app(edit(MODES, "idle: [pong]", "idle: [pong, ping]", NULL), 36,
               18, "partition 'ping' is declared idle in schedule "
-              "'degraded' but has a window there (at 38:9)");
+              "'degraded' but has a window there (at " APP_FILE ":38:9)");
 }
 
 static void idle_unknown_partition(void **state)
@@ -883,7 +883,7 @@ static void duplicate_process_name(void **state)
     (void)state;
     check_app(edit(MODES, "name: logger", "name: worker", NULL), 19, 17,
               "duplicate process name 'worker' in partition 'ping' (first "
-              "declared at 13:15)");
+              "declared at " APP_FILE ":13:15)");
 }
 
 static void process_name_too_long(void **state)
@@ -976,7 +976,7 @@ static void hm_rule_duplicate(void **state)
                    "      { error: MEMORY_VIOLATION, state: normal, action: "
                    "warm_start } ]\n", NULL), 11, 7,
               "health-monitor rule (MEMORY_VIOLATION, normal) can never "
-              "match: the rule (MEMORY_VIOLATION, normal) at 10:23 comes "
+              "match: the rule (MEMORY_VIOLATION, normal) at " APP_FILE ":10:23 comes "
               "first and matches the same errors");
 }
 
@@ -988,7 +988,7 @@ static void hm_rule_shadowed_by_any(void **state)
                    "      { error: MEMORY_VIOLATION, state: init, action: "
                    "warm_start } ]\n", NULL), 11, 7,
               "health-monitor rule (MEMORY_VIOLATION, init) can never "
-              "match: the rule (MEMORY_VIOLATION, any) at 10:23 comes "
+              "match: the rule (MEMORY_VIOLATION, any) at " APP_FILE ":10:23 comes "
               "first and matches the same errors");
 }
 
@@ -1111,7 +1111,7 @@ static void irq_line_of_two_devices(void **state)
                      "base: 0x40000000, size: 4KiB, irqs: { timer: 0 } }\n"
                      SYSTICK, NULL),
                 14, 85, "IRQ line 0 ('timer' of device 'timer0') is already "
-                "line 'irq' of device 'uart0' (at 13:73); a line has one name "
+                "line 'irq' of device 'uart0' (at " BOARD_FILE ":13:73); a line has one name "
                 "and one device");
 }
 
@@ -1120,7 +1120,7 @@ static void irq_line_with_two_names(void **state)
     (void)state;
     board_error(edit(BOARD, UART0, UART0_IRQS("{ rx: 0, tx: 0 }"), NULL),
                 13, 87, "IRQ line 0 ('tx' of device 'uart0') is already line "
-                "'rx' of device 'uart0' (at 13:80); a line has one name and "
+                "'rx' of device 'uart0' (at " BOARD_FILE ":13:80); a line has one name and "
                 "one device");
 }
 
@@ -1129,7 +1129,7 @@ static void irq_and_irqs(void **state)
     (void)state;
     board_error(edit(BOARD, "irq: 0 }", "irq: 0, irqs: { rx: 0 } }", NULL),
                 13, 82, "device 'uart0' has both 'irq' and 'irqs' (irq at "
-                "13:73); give one of them");
+                BOARD_FILE ":13:73); give one of them");
 }
 
 static void irq_name_invalid(void **state)
@@ -1149,7 +1149,7 @@ static void irq_name_duplicate(void **state)
     (void)state;
     board_error(edit(BOARD, UART0, UART0_IRQS("{ rx: 0, rx: 1 }"), NULL),
                 13, 83, "duplicate key 'rx' in 'irqs' of device 'uart0' "
-                "(first at 13:76)");
+                "(first at " BOARD_FILE ":13:76)");
 }
 
 static void irqs_not_a_mapping(void **state)
@@ -1252,11 +1252,11 @@ static void duplicate_port_name(void **state)
     (void)state;
     app_error(edited(hello_plus(CHANNELS), "[ping.att]", "[ping.out]", NULL),
               22, 105, "duplicate port name 'out' in partition 'ping' (first "
-              "declared at 21:73)");
+              "declared at " APP_FILE ":21:73)");
     app_error(edited(hello_plus(CHANNELS), "[ping.att]",
                      "[ping.att, ping.att]", NULL),
               22, 115, "duplicate port name 'att' in partition 'ping' (first "
-              "declared at 22:105)");
+              "declared at " APP_FILE ":22:105)");
 }
 
 static void duplicate_channel_name(void **state)
@@ -1265,7 +1265,7 @@ static void duplicate_channel_name(void **state)
     app_error(edited(hello_plus(CHANNELS), "name: attitude",
                      "name: samples", NULL),
               22, 13, "duplicate channel name 'samples' (first declared at "
-              "21:13)");
+              APP_FILE ":21:13)");
 }
 
 static void channel_name_too_long(void **state)
@@ -1399,7 +1399,7 @@ static void destination_and_destinations(void **state)
     app_error(edited(hello_plus(CHANNELS), "destination: pong.in",
                      "destination: pong.in, destinations: [pong.in2]", NULL),
               21, 119, "channel 'samples' has both 'destination' and "
-              "'destinations' (destination at 21:96); give one of them");
+              "'destinations' (destination at " APP_FILE ":21:96); give one of them");
 }
 
 static void no_destination(void **state)
@@ -1429,7 +1429,7 @@ static void source_is_destination(void **state)
     app_error(edited(hello_plus(CHANNELS), "destination: pong.in",
                      "destination: ping.out", NULL),
               21, 96, "destination 'ping.out' of channel 'samples' is its "
-              "source (at 21:73)");
+              "source (at " APP_FILE ":21:73)");
 }
 
 /* 7282 sampling channels with 8 readers each: 65538 ports. */
@@ -1492,10 +1492,10 @@ static void object_duplicate_name(void **state)
     /* reported at the later in the file, whatever the kinds */
     app_error(edited(with_objects(), "name: cmds", "name: ready", NULL),
               9, 23, "duplicate object name 'ready' in partition 'ping' "
-              "(first declared at 7:22)");
+              "(first declared at " APP_FILE ":7:22)");
     app_error(edited(with_objects(), "name: s,", "name: c,", NULL),
               10, 55, "duplicate object name 'c' in partition 'ping' (first "
-              "declared at 6:26)");
+              "declared at " APP_FILE ":6:26)");
 }
 
 static void object_name_too_long(void **state)

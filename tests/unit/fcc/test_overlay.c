@@ -62,6 +62,28 @@ static const char APP[] =
     "    - { partition: ping, offset: 0ms, duration: 5ms }\n"
     "    - { partition: pong, offset: 5ms, duration: 5ms }\n";
 
+/* APP with ping's memory already on `chip` (lines 7 and 8). */
+static const char APP_PING_ON_CHIP[] =
+    "board: big\n"
+    "partitions:\n"
+    "  - name: ping\n"
+    "    stack_size: 1KiB\n"
+    "    priority: 10\n"
+    "    memory:\n"
+    "      - { name: code, kind: code, base: 0x08010000, size: 16KiB }\n"
+    "      - { name: data, kind: data, base: 0x20004000, size: 16KiB }\n"
+    "  - name: pong\n"
+    "    stack_size: 1KiB\n"
+    "    priority: 10\n"
+    "    memory:\n"
+    "      - { name: code, kind: code, base: 0x00110000, size: 64KiB }\n"
+    "      - { name: data, kind: data, base: 0x20110000, size: 64KiB }\n"
+    "schedule:\n"
+    "  major_frame: 10ms\n"
+    "  windows:\n"
+    "    - { partition: ping, offset: 0ms, duration: 5ms }\n"
+    "    - { partition: pong, offset: 5ms, duration: 5ms }\n";
+
 /* Both partitions' memory placed by fcc: code after the kernel's in
  * flash (16 KiB aligned: 0x08010000, 0x08014000), data after the
  * kernel's in SRAM (0x20004000, 0x20008000), then the shared box. */
@@ -239,6 +261,45 @@ static void region_error_in_the_overlay(void **state)
             NULL, 6, 9, "cannot place region 'data' of partition 'ping'");
 }
 
+/* An overlay for `chip` giving partition part a 16 KiB code region, then
+ * the region `second` (line 6, its mapping at column 9). */
+static void one_partition(char *buf, size_t size, const char *part,
+                          const char *second)
+{
+    snprintf(buf, size, "boards: [chip]\n"
+                        "partitions:\n"
+                        "  - name: %s\n"
+                        "    memory:\n"
+                        "      - { name: code, kind: code, size: 16KiB }\n"
+                        "      - %s\n", part, second);
+}
+
+/* A second place an error points at names its file: here the overlay's
+ * region overlaps one the app itself places on the board. */
+static void overlap_names_the_other_file(void **state)
+{
+    struct fixture *x = *state;
+    char text[256], msg[320];
+    put(x->path[0], APP_PING_ON_CHIP);
+    one_partition(text, sizeof text, "pong", "{ name: data, kind: data, "
+                  "base: 0x20004000, size: 16KiB }");
+    snprintf(msg, sizeof msg, "overlaps region 'data' of partition 'ping' "
+             "[0x20004000..0x20007FFF] (declared at %s:8:9)", x->path[0]);
+    refused(x, text, NULL, 6, 9, msg);
+}
+
+/* Both places in the overlay: the reference names the overlay. */
+static void duplicate_in_the_overlay(void **state)
+{
+    struct fixture *x = *state;
+    char text[256], msg[320];
+    one_partition(text, sizeof text, "ping", "{ name: code, kind: data, "
+                  "size: 16KiB }");
+    snprintf(msg, sizeof msg, "duplicate region name 'code' in partition "
+             "'ping' (first declared at %s/a.yaml:5:17)", x->path[3]);
+    refused(x, text, NULL, 6, 17, msg);
+}
+
 static void two_overlays_for_a_board(void **state)
 {
     struct fixture *x = *state;
@@ -263,6 +324,10 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(unknown_partition, setup, teardown),
         cmocka_unit_test_setup_teardown(region_error_in_the_overlay, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(overlap_names_the_other_file, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(duplicate_in_the_overlay, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(two_overlays_for_a_board, setup,
                                         teardown),

@@ -213,10 +213,8 @@ bool sim_cpu_traps_changed(struct sim_cpu *c)
 
 void sim_cpu_code_changed(struct sim_cpu *c)
 {
-    uc_engine *engines[] = {c->uc, c->tail_uc, c->it_tail_uc, c->probe_uc,
-                            c->discover_uc, c->execute_uc};
-    for (unsigned i = 0; i < sizeof engines / sizeof engines[0]; i++)
-        uc_ctl_flush_tb(engines[i]);
+    for (unsigned i = 0; i < c->mem->num_uc; i++) /* every engine attached */
+        uc_ctl_flush_tb(c->mem->uc[i]);
     c->probe_steps_since_flush = 0;
     memset(&c->icount, 0, sizeof c->icount);
 }

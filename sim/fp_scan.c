@@ -20,14 +20,14 @@
  */
 #include "fp_scan.h"
 
+#include "icount.h"
+
 #include <gelf.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static uint16_t halfword(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
-
-static bool is_32bit(uint16_t hw1) { return (hw1 >> 11) >= 0x1d; }
 
 static bool is_fp(uint16_t hw1, uint16_t hw2)
 {
@@ -40,7 +40,7 @@ static bool scan_thumb(const uint8_t *code, uint64_t start, uint64_t end, struct
     uint64_t at = (start + 1) & ~(uint64_t)1;
     while (at + 2 <= end) {
         uint16_t hw1 = halfword(code + at);
-        if (!is_32bit(hw1)) {
+        if (thumb_insn_len(hw1) == 2) {
             at += 2;
             continue;
         }

@@ -4,9 +4,10 @@
 #              [PARTITION ...])
 #
 # For one app: runs the config compiler, builds each partition's ELF with
-# its generated linker script, and builds the kernel with the generated
-# tables: as the simulator executable `<app>-sim` in host builds, as the
-# static library `<app>_kernel` and the firmware image `<app>-fw`
+# its generated linker script, lists the system calls the partitions make
+# (tools/svcscan), and builds the kernel with the generated tables and
+# those calls: as the simulator executable `<app>-sim` in host builds, as
+# the static library `<app>_kernel` and the firmware image `<app>-fw`
 # (cmake/Firmware.cmake) in the cross build.
 # Every kernel/*.c file is the kernel core (one concern per file).
 file(GLOB FENESTRA_KERNEL_CORE CONFIGURE_DEPENDS ${FENESTRA_ROOT}/kernel/*.c)
@@ -118,12 +119,29 @@ function(fenestra_app)
     list(APPEND elfs ${APP_NAME}_${p})
   endforeach()
 
-  add_library(${APP_NAME}_kernel STATIC ${FENESTRA_KERNEL_SOURCES} ${gen}/cfg_gen.c)
+  # The system calls the partitions' code can make (tools/svcscan): the
+  # kernel's table holds only their handlers (kernel/syscall.c), so the
+  # kernel is compiled after the partitions, and again when their calls
+  # change (svcscan leaves the header alone when they do not).
+  set(scan_args "")
+  set(elf_files "")
+  foreach(p IN LISTS P_PARTITIONS)
+    list(APPEND scan_args ${p}=${elfdir}/${p}.elf)
+    list(APPEND elf_files ${elfdir}/${p}.elf)
+  endforeach()
+  add_custom_command(OUTPUT ${gen}/calls_gen.h
+    COMMAND ${FENESTRA_SVCSCAN} --app ${APP_NAME} --out ${gen}/calls_gen.h ${scan_args}
+    DEPENDS ${FENESTRA_SVCSCAN_DEPENDS} ${elf_files}
+    COMMENT "svcscan: ${APP_NAME}"
+    VERBATIM)
+
+  add_library(${APP_NAME}_kernel STATIC ${FENESTRA_KERNEL_SOURCES} ${gen}/cfg_gen.c
+    ${gen}/calls_gen.h)
   set_source_files_properties(${FENESTRA_KERNEL_SOURCES} ${gen}/cfg_gen.c
     PROPERTIES COMPILE_OPTIONS "${FENESTRA_FREESTANDING}")
   target_include_directories(${APP_NAME}_kernel PUBLIC
     ${FENESTRA_ROOT}/kernel ${gen} ${FENESTRA_ROOT}/arch)
-  add_dependencies(${APP_NAME}_kernel ${APP_NAME}_config)
+  add_dependencies(${APP_NAME}_kernel ${APP_NAME}_config ${elfs})
   if(CMAKE_CROSSCOMPILING)
     target_include_directories(${APP_NAME}_kernel PUBLIC ${FENESTRA_ROOT}/arch/armv7m)
     add_custom_target(${APP_NAME} ALL DEPENDS ${elfs})

@@ -1,14 +1,23 @@
-# Cross build: the config compiler must run on the build machine, so it is
-# built as a separate host project with the host's clang.
+# Cross build: the config compiler (tools/fcc) and the scan of the calls
+# each app's partitions make (tools/svcscan) must run on the build machine,
+# so each is built as a separate host project with the host's clang.
 include(ExternalProject)
-set(FCC_HOST_DIR ${CMAKE_BINARY_DIR}/host-fcc)
-ExternalProject_Add(fcc_host
-  SOURCE_DIR ${FENESTRA_ROOT}/tools/fcc
-  BINARY_DIR ${FCC_HOST_DIR}
-  CMAKE_ARGS -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Release -G Ninja
-  INSTALL_COMMAND ""
-  BUILD_ALWAYS ON # ninja inside decides what is stale; without it, fcc sources changes go unseen
-  BUILD_BYPRODUCTS ${FCC_HOST_DIR}/fcc)
-set(FENESTRA_FCC ${FCC_HOST_DIR}/fcc)
-# The binary too, so that a changed fcc regenerates every app's tables.
-set(FENESTRA_FCC_DEPENDS fcc_host ${FCC_HOST_DIR}/fcc)
+
+# tools/<tool> built for the host: sets FENESTRA_<VAR> to the binary and
+# FENESTRA_<VAR>_DEPENDS to what a command running it depends on (the
+# binary too, so that a changed tool runs those commands again).
+function(_fenestra_host_tool tool var)
+  set(dir ${CMAKE_BINARY_DIR}/host-${tool})
+  ExternalProject_Add(${tool}_host
+    SOURCE_DIR ${FENESTRA_ROOT}/tools/${tool}
+    BINARY_DIR ${dir}
+    CMAKE_ARGS -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Release -G Ninja
+    INSTALL_COMMAND ""
+    BUILD_ALWAYS ON # ninja inside decides what is stale; without it, source changes go unseen
+    BUILD_BYPRODUCTS ${dir}/${tool})
+  set(FENESTRA_${var} ${dir}/${tool} PARENT_SCOPE)
+  set(FENESTRA_${var}_DEPENDS ${tool}_host ${dir}/${tool} PARENT_SCOPE)
+endfunction()
+
+_fenestra_host_tool(fcc FCC)
+_fenestra_host_tool(svcscan SVCSCAN)

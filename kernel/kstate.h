@@ -22,7 +22,7 @@
  * constants where a service meets the rest, and the linker drops what no
  * config can call. */
 #if !defined(CFG_HAS_PROCESSES) || !defined(CFG_HAS_OBJECTS) || \
-    !defined(CFG_HAS_PORTS) || !defined(CFG_HAS_IRQ_OWNERS)
+    !defined(CFG_HAS_PORTS) || !defined(CFG_HAS_IRQ_OWNERS) || !defined(CFG_HAS_SHARED_CODE)
 #error "cfg_gen.h has no CFG_HAS_* service constants: regenerate it with tools/fcc"
 #endif
 

@@ -7,18 +7,7 @@
 #ifndef FENESTRA_SIM_FP_SCAN_H
 #define FENESTRA_SIM_FP_SCAN_H
 
-#include <libelf.h>
-#include <stdbool.h>
-#include <stddef.h>
-#include <stdint.h>
-
-/* Where a mapping symbol says Thumb code ($t) or anything else ($d data,
- * $a ARM code, which an M-profile CPU cannot run) begins, as an offset in
- * its section. */
-struct sim_fp_mark {
-    uint64_t offset;
-    bool thumb;
-};
+#include "thumb_code.h"
 
 /* The first FP instruction found: its offset and its two halfwords. */
 struct sim_fp_hit {
@@ -30,7 +19,7 @@ struct sim_fp_hit {
  * 10 or 11 (VFP), in the Thumb ranges that MARKS give (sorted here, in
  * place); with no marks the whole section is Thumb code.  True, with HIT
  * set, when one is found. */
-bool sim_fp_find(const uint8_t *code, size_t len, struct sim_fp_mark *marks, size_t n,
+bool sim_fp_find(const uint8_t *code, size_t len, struct thumb_mark *marks, size_t n,
                  struct sim_fp_hit *hit);
 
 /* True when no executable section of E has an FP instruction.  Otherwise

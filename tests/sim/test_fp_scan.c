@@ -30,7 +30,7 @@ static uint8_t *code_of(const uint16_t *hw, size_t n)
     return b;
 }
 
-static bool find(const uint16_t *hw, size_t n, struct sim_fp_mark *marks, size_t nmarks,
+static bool find(const uint16_t *hw, size_t n, struct thumb_mark *marks, size_t nmarks,
                  struct sim_fp_hit *hit)
 {
     uint8_t *b = code_of(hw, n);
@@ -106,10 +106,10 @@ static void data_between_mapping_symbols_is_skipped(void **state)
 {
     (void)state;
     const uint16_t hw[] = {0x4801, 0x4770, 0xee30, 0x0a20, 0x2001, 0x4770};
-    struct sim_fp_mark data[] = {{8, true}, {4, false}, {0, true}};
+    struct thumb_mark data[] = {{8, true}, {4, false}, {0, true}};
     struct sim_fp_hit hit;
     assert_false(find(hw, N(hw), data, N(data), &hit));
-    struct sim_fp_mark code[] = {{8, true}, {4, true}, {0, true}};
+    struct thumb_mark code[] = {{8, true}, {4, true}, {0, true}};
     assert_true(find(hw, N(hw), code, N(code), &hit));
     assert_int_equal(hit.offset, 4);
 }
@@ -119,7 +119,7 @@ static void a_range_ends_at_the_next_mark(void **state)
 {
     (void)state;
     const uint16_t hw[] = {0x2001, 0xee30, 0x0a20, 0x0000};
-    struct sim_fp_mark marks[] = {{0, true}, {4, false}};
+    struct thumb_mark marks[] = {{0, true}, {4, false}};
     struct sim_fp_hit hit;
     assert_false(find(hw, N(hw), marks, N(marks), &hit));
 }
@@ -129,12 +129,12 @@ static void before_the_first_mark_and_past_the_end(void **state)
 {
     (void)state;
     const uint16_t hw[] = {0xee30, 0x0a20, 0x2001, 0x4770};
-    struct sim_fp_mark late[] = {{4, false}};
+    struct thumb_mark late[] = {{4, false}};
     struct sim_fp_hit hit;
     assert_true(find(hw, N(hw), late, N(late), &hit));
     assert_int_equal(hit.offset, 0);
     const uint16_t tail[] = {0x2001, 0x4770, 0xee30, 0x0a20};
-    struct sim_fp_mark beyond[] = {{0, true}, {100, false}, {1000, true}};
+    struct thumb_mark beyond[] = {{0, true}, {100, false}, {1000, true}};
     assert_true(find(tail, N(tail), beyond, N(beyond), &hit));
     assert_int_equal(hit.offset, 4);
 }

@@ -92,6 +92,18 @@ static bool any_irq_owner(const struct fcc_system *sys)
     return false;
 }
 
+/* A partition may execute a shared region: code the build cannot read
+ * for the system calls it makes (tools/svcscan), so the kernel keeps
+ * them all. */
+static bool any_shared_code(const struct fcc_app *a)
+{
+    for (size_t s = 0; s < a->num_shared; s++)
+        for (size_t p = 0; p < a->num_partitions; p++)
+            if (a->shared[s].access && (a->shared[s].access[p] & FCC_ACCESS_X))
+                return true;
+    return false;
+}
+
 /* The kernel services this config can reach, as 0/1 constants: the kernel
  * tests them where a service meets the rest, so an app that declares no
  * processes, objects, ports or interrupt owners links none of their code
@@ -103,6 +115,7 @@ static void emit_features(struct fcc_buf *b, const struct fcc_system *sys)
     fcc_buf_printf(b, "#define CFG_HAS_OBJECTS %d\n", a->num_objects > 0);
     fcc_buf_printf(b, "#define CFG_HAS_PORTS %d\n", a->num_ports > 0);
     fcc_buf_printf(b, "#define CFG_HAS_IRQ_OWNERS %d\n", any_irq_owner(sys));
+    fcc_buf_printf(b, "#define CFG_HAS_SHARED_CODE %d\n", any_shared_code(a));
 }
 
 char *fcc_emit_header(const struct fcc_system *sys)

@@ -22,4 +22,5 @@
 #define CFG_HAS_PORTS 1
 #define CFG_HAS_IRQ_OWNERS 1
 #endif
+#define CFG_HAS_SHARED_CODE 0
 #endif

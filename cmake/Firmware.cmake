@@ -84,6 +84,8 @@ set(FENESTRA_PORT_SOURCES
   ${FENESTRA_ROOT}/arch/armv7m/boot.c
   ${FENESTRA_ROOT}/arch/armv7m/clock.c
   ${FENESTRA_CONSOLE_SOURCES}
+  ${FENESTRA_ROOT}/arch/armv7m/console_out.c
+  ${FENESTRA_ROOT}/arch/armv7m/console_ring.c
   ${FENESTRA_BOARD_SOURCES}
   ${FENESTRA_ROOT}/arch/armv7m/context.c
   ${FENESTRA_ROOT}/arch/armv7m/exception.S

@@ -90,6 +90,8 @@ struct arch_context *armv7m_resume(void)
     armv7m_fp_switch(next);
     thread_privilege(next == &armv7m.idle);
     armv7m.running = next;
+    if (console_ring_pending(&armv7m.text))
+        console_out_pump();
     return next;
 }
 
@@ -106,7 +108,7 @@ void armv7m_on_pendsv(void)
 void armv7m_finish(uint8_t reason)
 {
     __asm__ volatile("cpsid i" ::: "memory");
-    trace_out_final(reason);
+    console_out_final(reason);
     if (armv7m.host_run)
         semihost_exit(reason == TRACE_END_PANIC);
     for (;;)

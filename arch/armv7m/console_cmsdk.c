@@ -1,7 +1,6 @@
 /*
- * console_cmsdk.c - kernel/arch.h's console on a CMSDK APB UART (the MPS2
- * boards), through the shared driver.  A trace record in flight is
- * finished first (trace_out.c), so text and records never interleave.
+ * console_cmsdk.c - the console UART of the MPS2 boards (a CMSDK APB
+ * UART), through the shared driver; console_out.c decides what it sends.
  */
 #include "port.h"
 
@@ -12,13 +11,17 @@ void console_hw_init(uint32_t base, uint32_t clock_hz)
     uart_cmsdk_init(base, clock_hz, 115200);
 }
 
-void console_hw_putc(uint32_t base, char c)
+bool console_hw_ready(uint32_t base)
 {
-    uart_cmsdk_write(base, &c, 1);
+    return uart_cmsdk_tx_ready(base);
 }
 
-void arch_console_write(const char *buf, uint32_t len)
+uint32_t console_hw_write_ready(uint32_t base, const char *buf, uint32_t len)
 {
-    trace_out_flush();
-    uart_cmsdk_write(armv7m.console_base, buf, len);
+    return uart_cmsdk_write_ready(base, buf, len);
+}
+
+void console_hw_send(uint32_t base, char c)
+{
+    uart_cmsdk_send(base, c);
 }

@@ -102,6 +102,6 @@ void armv7m_panic(const char *what, uint32_t pc)
     o += console_fmt_str(line + o, ", cfsr ");
     o += console_fmt_hex32(line + o, mmio_read32(SCB_CFSR));
     line[o++] = '\n';
-    arch_console_write(line, o);
+    console_out_sync(line, o); /* never dropped, even with the queue full */
     armv7m_finish(TRACE_END_PANIC);
 }

@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "arch.h"
+#include "console_ring.h"
 
 /* Priority byte of every kernel entry; BASEPRI is never used.  The lowest
  * priority (0xff reads back as the implemented bits) so that a fault
@@ -47,8 +48,8 @@ struct armv7m_clock {
 };
 
 /* A trace record being sent (trace_out.c): the idle thread sends it one
- * byte at a time; a console write by the kernel first finishes it, so
- * console text never lands inside a record. */
+ * byte at a time, and it goes out whole before any text (console_out.c),
+ * so console text never lands inside a record. */
 #define ARMV7M_RECORD_MAX 56
 struct armv7m_record {
     char buf[ARMV7M_RECORD_MAX];
@@ -65,6 +66,8 @@ struct armv7m_port {
     uint64_t events_lost;
     bool host_run;                /* started by the host tool (semihosting on) */
     struct arch_context *fp_owner; /* whose s16-s31 the FPU holds (fp_lazy.c) */
+    struct console_ring text;     /* last: the fields above stay in reach of
+                                     short load offsets */
 };
 
 extern struct armv7m_port armv7m;
@@ -110,12 +113,34 @@ void irq_init_priorities(unsigned lines);
 /* Starts the next record from the ring (or the `lost` gap) when none is in
  * flight; false when there is nothing to send. */
 bool trace_out_next(void);
-/* Sends one byte of the record in flight; false when it is complete. */
+/* True while a record is part sent.  Inline: every console write asks. */
+static inline bool trace_out_busy(void)
+{
+    return armv7m.record.sent < armv7m.record.len;
+}
+/* Sends the next byte of the record in flight, waiting for the UART;
+ * false when none is in flight. */
 bool trace_out_byte(void);
-/* Finishes the record in flight (before console text). */
+/* Finishes the record in flight. */
 void trace_out_flush(void);
-/* Everything left in the ring, then the end-of-run record. */
-void trace_out_final(uint8_t reason);
+/* The end-of-run record: the run's end cycle and why it ended. */
+void trace_out_end(uint64_t end_cycle, uint8_t reason);
+
+/* --- console_out.c ----------------------------------------------------------- */
+
+/* Writes one byte, waiting until the UART takes it. */
+void console_hw_putc(uint32_t base, char c);
+
+/* Sends queued text while the UART takes bytes at once (at kernel exit). */
+void console_out_pump(void);
+/* The idle thread's step: one byte when the UART takes it; false when
+ * nothing at all is waiting (the idle thread may sleep). */
+bool console_out_idle_step(void);
+/* Queued text, then buf, waiting for the wire: for a panic. */
+void console_out_sync(const char *buf, uint32_t len);
+/* The run's end: queued text, every event left in the ring, the end
+ * record, waiting for the wire. */
+void console_out_final(uint8_t reason);
 
 enum { TRACE_END_LIMIT = 0, TRACE_END_HALTED = 1, TRACE_END_PANIC = 2 };
 
@@ -128,12 +153,18 @@ void board_init(void);
 /* --- console (console_*.c, one per UART kind) ------------------------------ */
 
 void console_hw_init(uint32_t base, uint32_t clock_hz);
-void console_hw_putc(uint32_t base, char c);
+/* True when a byte written now is taken without waiting. */
+bool console_hw_ready(uint32_t base);
+/* Writes a byte the UART is ready for. */
+void console_hw_send(uint32_t base, char c);
+/* Writes bytes while the UART takes them at once; returns how many. */
+uint32_t console_hw_write_ready(uint32_t base, const char *buf, uint32_t len);
 
 /* --- boot.c ---------------------------------------------------------------- */
 
-/* Ends the run: the trace ring and an end record to the console, then a
- * semihosting exit when the host started us, else sleep forever. */
+/* Ends the run: queued text, the trace ring and an end record to the
+ * console (console_out_final), then a semihosting exit when the host
+ * started us, else sleep forever. */
 __attribute__((noreturn)) void armv7m_finish(uint8_t reason);
 
 /* --- insn_access.c ------------------------------------------------------------ */

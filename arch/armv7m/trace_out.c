@@ -11,9 +11,9 @@
  * the reason (2 digits), ETX.  Console text never contains STX or ETX, so
  * the host tool (tools/fwlog) splits the stream without ambiguity.
  *
- * Records are sent by the idle thread one byte at a time, so draining
- * never delays a kernel entry; a console write of the kernel first
- * finishes the record in flight, so text never lands inside one.  Events
+ * Records are sent by the idle thread one byte at a time, and only when
+ * the UART takes the byte at once (console_out.c), so draining never
+ * delays a kernel entry; a record goes out whole before any text.  Events
  * that find the ring full while no thread idles are lost and counted.
  */
 #include "port.h"
@@ -93,7 +93,7 @@ bool trace_out_byte(void)
     if (r->sent >= r->len)
         return false;
     console_hw_putc(armv7m.console_base, r->buf[r->sent++]);
-    return r->sent < r->len;
+    return true;
 }
 
 void trace_out_flush(void)
@@ -102,14 +102,8 @@ void trace_out_flush(void)
         ;
 }
 
-void trace_out_final(uint8_t reason)
+void trace_out_end(uint64_t end_cycle, uint8_t reason)
 {
-    /* The run ends now: draining the ring below costs cycles (a whole
-     * frame's worth when it is full), which are not part of the run. */
-    uint64_t end_cycle = clock_now();
-    trace_out_flush();
-    while (trace_out_next())
-        trace_out_flush();
     struct armv7m_record *r = &armv7m.record;
     begin(r, 'E');
     put_bytes(r, end_cycle, 8);

@@ -11,11 +11,29 @@ void uart_cmsdk_init(uint32_t base, uint32_t clock_hz, uint32_t baud)
     mmio_write32(base + UART_CTRL, UART_CTRL_TX_EN);
 }
 
+bool uart_cmsdk_tx_ready(uint32_t base)
+{
+    return !(mmio_read32(base + UART_STATE) & UART_STATE_TX_FULL);
+}
+
+void uart_cmsdk_send(uint32_t base, char c)
+{
+    mmio_write32(base + UART_DATA, (uint8_t)c);
+}
+
+uint32_t uart_cmsdk_write_ready(uint32_t base, const char *buf, uint32_t len)
+{
+    uint32_t n = 0;
+    while (n < len && uart_cmsdk_tx_ready(base))
+        uart_cmsdk_send(base, buf[n++]);
+    return n;
+}
+
 void uart_cmsdk_write(uint32_t base, const char *buf, uint32_t len)
 {
     for (uint32_t i = 0; i < len; i++) {
-        while (mmio_read32(base + UART_STATE) & UART_STATE_TX_FULL)
+        while (!uart_cmsdk_tx_ready(base))
             ;
-        mmio_write32(base + UART_DATA, (uint8_t)buf[i]);
+        uart_cmsdk_send(base, buf[i]);
     }
 }

@@ -20,11 +20,29 @@ void uart_stm32_init(uint32_t base, uint32_t bus_hz, uint32_t baud)
     mmio_write32(base + USART_CR1, USART_CR1_UE | USART_CR1_TE | USART_CR1_RE);
 }
 
+bool uart_stm32_tx_ready(uint32_t base)
+{
+    return (mmio_read32(base + USART_SR) & USART_SR_TXE) != 0;
+}
+
+void uart_stm32_send(uint32_t base, char c)
+{
+    mmio_write32(base + USART_DR, (uint8_t)c);
+}
+
+uint32_t uart_stm32_write_ready(uint32_t base, const char *buf, uint32_t len)
+{
+    uint32_t n = 0;
+    while (n < len && uart_stm32_tx_ready(base))
+        uart_stm32_send(base, buf[n++]);
+    return n;
+}
+
 void uart_stm32_write(uint32_t base, const char *buf, uint32_t len)
 {
     for (uint32_t i = 0; i < len; i++) {
-        while (!(mmio_read32(base + USART_SR) & USART_SR_TXE))
+        while (!uart_stm32_tx_ready(base))
             ;
-        mmio_write32(base + USART_DR, (uint8_t)buf[i]);
+        uart_stm32_send(base, buf[i]);
     }
 }

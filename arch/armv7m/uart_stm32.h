@@ -6,6 +6,7 @@
 #ifndef FENESTRA_UART_STM32_H
 #define FENESTRA_UART_STM32_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "regs/stm32_usart.h"
@@ -18,5 +19,12 @@ uint32_t uart_stm32_brr(uint32_t bus_hz, uint32_t baud);
  * are the board's set-up (boards/<board>/board.c). */
 void uart_stm32_init(uint32_t base, uint32_t bus_hz, uint32_t baud);
 void uart_stm32_write(uint32_t base, const char *buf, uint32_t len);
+
+/* True when a byte written now is taken without waiting. */
+bool uart_stm32_tx_ready(uint32_t base);
+/* Writes a byte the UART is ready for (uart_stm32_tx_ready). */
+void uart_stm32_send(uint32_t base, char c);
+/* Writes bytes while the UART takes them at once; returns how many. */
+uint32_t uart_stm32_write_ready(uint32_t base, const char *buf, uint32_t len);
 
 #endif

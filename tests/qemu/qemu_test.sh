@@ -17,6 +17,8 @@
 #   --also KINDS      diff: also compare these event kinds (evdiff.sh)
 #   --expect TEXT     run: text (numbers included) that the console of
 #                     both runs must contain; may be repeated
+#   --lines PCT       run: how far the line counts may be apart, in
+#                     percent of the simulator's (default 20)
 set -euo pipefail
 mode=$1 app=$2 frames=$3 fw=$4 bin=$5
 shift 5
@@ -25,7 +27,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 board=
 if [ $# -gt 0 ] && [[ $1 != --* ]]; then board=$1; shift; fi
 [ -n "$board" ] || board=$(sed -n 's/^board: *\([A-Za-z0-9_-]*\).*/\1/p' "$root/apps/$app/app.yaml" | head -n 1)
-tolerance= evdiff_opts=() expect=()
+tolerance= evdiff_opts=() expect=() lines_pct=20
 while [ $# -gt 0 ]; do
   [[ $1 == --per-partition ]] || [ $# -ge 2 ] || { echo "qemu_test.sh: $1 needs a value" >&2; exit 2; }
   case "$1" in
@@ -33,6 +35,7 @@ while [ $# -gt 0 ]; do
     --per-partition) evdiff_opts+=(--per-partition); shift ;;
     --also) evdiff_opts+=(--also "$2"); shift 2 ;;
     --expect) expect+=("$2"); shift 2 ;;
+    --lines) lines_pct=$2; shift 2 ;;
     *) echo "qemu_test.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
 done
@@ -63,7 +66,7 @@ fi
 # partition that sleeps relative to its last line fits fewer lines in a
 # window where the kernel costs more (QEMU runs the kernel's instructions;
 # the simulator charges a fixed entry cost): so the kinds of lines must be
-# the same (numbers masked), and their number within 20%.
+# the same (numbers masked), and their number within 20% (--lines).
 if [ "$mode" = run ]; then
   mask() { grep -v '^@' "$1" | sed 's/0x[0-9a-f]*/N/g; s/[0-9][0-9]*/N/g' | sort -u; }
   if ! diff <(mask "$tmp/sim.txt") <(mask "$tmp/qemu.txt") >"$tmp/d"; then
@@ -71,7 +74,8 @@ if [ "$mode" = run ]; then
   fi
   ns=$(grep -vc '^@' "$tmp/sim.txt"); nq=$(grep -vc '^@' "$tmp/qemu.txt")
   echo "console: $nq lines (simulator: $ns), the same kinds of line"
-  [ $((nq * 5)) -ge $((ns * 4)) ] && [ $((nq * 5)) -le $((ns * 6)) ] || { echo "line counts too far apart"; exit 1; }
+  [ $((nq * 100)) -ge $((ns * (100 - lines_pct))) ] && [ $((nq * 100)) -le $((ns * (100 + lines_pct))) ] ||
+    { echo "line counts more than $lines_pct% apart"; exit 1; }
   for line in "${expect[@]}"; do
     for run in sim qemu; do
       grep -qF -- "$line" "$tmp/$run.txt" || { echo "the $run run does not print: $line"; exit 1; }

@@ -60,11 +60,20 @@ for d in apps/twin tests/sim/apps/twin tests/fw/solo; do
   echo "board: mps2-an385" >"$scratch/$d/app.yaml"
 done
 cp "$f" "$scratch/fenestra"
+mkdir -p "$scratch/tools/qemu"
+cp "$root/tools/qemu/scenario.sh" "$scratch/tools/qemu/"
 expect_fail "app name 'twin' is ambiguous: apps/twin tests/sim/apps/twin; give its folder instead" \
   "$scratch/fenestra" qemu twin
 expect_out "twin tests/sim/apps/twin tests/sim/apps/twin/app.yaml mps2-an385" \
   "$scratch/fenestra" apps "$scratch/tests/sim/apps/twin"
 expect_out "solo tests/fw/solo tests/fw/solo/app.yaml mps2-an385" "$scratch/fenestra" apps solo
+# A bad line in an app's qemu.txt, named with its file and line.
+printf 'frames 3\nbogus 1\n' >"$scratch/tests/fw/solo/qemu.txt"
+for cmd in qemu diff build-fw; do
+  expect_fail "tests/fw/solo/qemu.txt:2: unknown setting 'bogus'" "$scratch/fenestra" $cmd solo
+done
+printf 'frames\n' >"$scratch/tests/fw/solo/qemu.txt"
+expect_fail "tests/fw/solo/qemu.txt:1: frames needs a positive number, not ''" "$scratch/fenestra" qemu solo
 
 # Real runs of scenario apps: options still apply, the summary reports the
 # frames asked for, build-fw finds the partitions' ELFs.
@@ -80,4 +89,15 @@ cat "$tmp/out"
 [ "$(grep -c "^  partition .* (ELF)$" "$tmp/out")" = 3 ] || fail "build-fw faulty_jump: partition ELF sizes"
 "$f" diff faulty_ok --frames 3 >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/out" "$tmp/err"; fail "diff faulty_ok"; }
 tail -n 2 "$tmp/out"
+# A diff by hand gives its test's verdict: badptr's qemu.txt (8 frames,
+# order per partition, cycles not compared), and overflow's known
+# deviations, one of which its first two frames do not reach.
+"$f" diff badptr >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/out" "$tmp/err"; fail "diff badptr"; }
+grep -q "^qemu: badptr: 8 frames" "$tmp/err" || fail "diff badptr: not the 8 frames of its qemu.txt"
+grep -q "^diff: other events: .*(tolerance -)" "$tmp/out" || fail "diff badptr: not its tolerance"
+"$f" diff overflow --frames 2 >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/out" "$tmp/err"; fail "diff overflow --frames 2"; }
+grep -q '^diff: event .*: known deviation "stacking"' "$tmp/out" || fail "diff overflow: deep's deviation not named"
+grep -q 'listed deviation "stacking" of overflow (fault spawner.1, field pc) did not occur in these frames' \
+  "$tmp/out" || fail "diff overflow --frames 2: spawner's deviation not noted"
+echo "ok: diff badptr, diff overflow --frames 2"
 echo "launcher: all checks passed"

@@ -1,41 +1,36 @@
 #!/usr/bin/env bash
-# qemu_test.sh MODE APP FRAMES FW_DIR BIN_DIR [BOARD] [options] - one `qemu`
-# or `diff` test (tests/qemu/CMakeLists.txt).  FW_DIR is the firmware tree
-# the fixture built, BIN_DIR the host tree's bin/ (APP-sim, APP-fwlog);
-# BOARD defaults to the one apps/APP/app.yaml names.
+# qemu_test.sh MODE APP_DIR FW_DIR BIN_DIR BOARD [options] - one `qemu` or
+# `diff` test (tests/qemu/CMakeLists.txt).  APP_DIR is the app's folder
+# (relative to the root), whose qemu.txt gives the frames and the
+# scenario's settings (tools/qemu/scenario.sh), as for `./fenestra diff`;
+# FW_DIR is the firmware tree the fixture built, BIN_DIR the host tree's
+# bin/ (APP-sim, APP-fwlog).
 #
-#   run   the firmware runs FRAMES frames on QEMU and ends by itself, no
+#   run   the firmware runs the frames on QEMU and ends by itself, no
 #         event is lost, and its console has the simulator's kinds of line
-#         (numbers masked) in about the same number (see below)
+#         (numbers masked) in about the same number (see below) and the
+#         qemu.txt's `expect` lines
 #   diff  the kernel event sequences match (tools/qemu/evdiff.sh), with the
-#         known deviations of tests/qemu/event_deviations.txt named
+#         known deviations of tools/qemu/event_deviations.txt named
 #
-# options (the scenarios of tests/sim/apps, docs/boards.md):
-#   --tolerance T     diff: other events' cycles within T ("-": not
-#                     checked); default a tenth of the major frame
-#   --per-partition   diff: the order within each partition (evdiff.sh)
-#   --also KINDS      diff: also compare these event kinds (evdiff.sh)
-#   --expect TEXT     run: text (numbers included) that the console of
-#                     both runs must contain; may be repeated
-#   --lines PCT       run: how far the line counts may be apart, in
-#                     percent of the simulator's (default 20)
+# options, after qemu.txt's settings: --lines PCT (how far the line counts
+# may be apart, in percent of the simulator's), for a board whose clock
+# is not its simulator twin's.
 set -euo pipefail
-mode=$1 app=$2 frames=$3 fw=$4 bin=$5
+mode=$1 app_dir=$2 fw=$3 bin=$4 board=$5
 shift 5
 root=$(cd "$(dirname "$0")/../.." && pwd)
+app=${app_dir##*/}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-board=
-if [ $# -gt 0 ] && [[ $1 != --* ]]; then board=$1; shift; fi
-[ -n "$board" ] || board=$(sed -n 's/^board: *\([A-Za-z0-9_-]*\).*/\1/p' "$root/apps/$app/app.yaml" | head -n 1)
-tolerance= evdiff_opts=() expect=() lines_pct=20
+# shellcheck source=../../tools/qemu/scenario.sh
+. "$root/tools/qemu/scenario.sh"
+scenario_load "$root/$app_dir" || exit 2
+[ -n "$SC_FRAMES" ] || { echo "qemu_test.sh: $app_dir/qemu.txt gives no frames" >&2; exit 2; }
+frames=$SC_FRAMES expect=("${SC_EXPECT[@]}") lines_pct=$SC_LINES
 while [ $# -gt 0 ]; do
-  [[ $1 == --per-partition ]] || [ $# -ge 2 ] || { echo "qemu_test.sh: $1 needs a value" >&2; exit 2; }
   case "$1" in
-    --tolerance) tolerance=$2; shift 2 ;;
-    --per-partition) evdiff_opts+=(--per-partition); shift ;;
-    --also) evdiff_opts+=(--also "$2"); shift 2 ;;
-    --expect) expect+=("$2"); shift 2 ;;
-    --lines) lines_pct=$2; shift 2 ;;
+    --lines) [[ ${2:-} =~ ^[0-9]+$ ]] || { echo "qemu_test.sh: --lines needs a percentage" >&2; exit 2; }
+      lines_pct=$2; shift 2 ;;
     *) echo "qemu_test.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
 done
@@ -85,5 +80,5 @@ if [ "$mode" = run ]; then
   exit 0
 fi
 frame=$(awk '/^run:/ { print int($5 / $3); exit }' "$tmp/sim.err")
-"$root/tools/qemu/evdiff.sh" "${evdiff_opts[@]}" --deviations "$root/tests/qemu/event_deviations.txt" "$app" \
-  "$tmp/sim.txt" "$tmp/qemu.txt" "${tolerance:-$((frame / 10))}" 5000
+"$root/tools/qemu/evdiff.sh" "${SC_EVDIFF[@]}" --deviations "$root/tools/qemu/event_deviations.txt" "$app" \
+  "$tmp/sim.txt" "$tmp/qemu.txt" "${SC_TOLERANCE:-$((frame / 10))}" 5000

@@ -80,6 +80,19 @@ endfunction()
 
 find_program(FENESTRA_READELF NAMES llvm-readelf llvm-readelf-14 REQUIRED)
 
+# The kernel's trace stream on the console (docs/boards.md, "Firmware
+# without the trace"): OFF compiles the kernel and the port with
+# FENESTRA_TRACE=0, so trace.h's calls are empty inlines, the arena has no
+# ring, trace_out_events.c is left out and only the end record goes out.
+# A board's UART has not the bandwidth for the trace, and a plain serial
+# terminal then shows only text.  The simulator always has the trace.
+option(FENESTRA_FW_TRACE "firmware: stream the kernel's trace events on the console" ON)
+if(FENESTRA_FW_TRACE)
+  set(FENESTRA_TRACE_SOURCES ${FENESTRA_ROOT}/arch/armv7m/trace_out_events.c)
+else()
+  set(FENESTRA_TRACE_SOURCES "")
+endif()
+
 set(FENESTRA_PORT_SOURCES
   ${FENESTRA_ROOT}/arch/armv7m/boot.c
   ${FENESTRA_ROOT}/arch/armv7m/clock.c
@@ -97,6 +110,7 @@ set(FENESTRA_PORT_SOURCES
   ${FENESTRA_ROOT}/arch/armv7m/semihost.c
   ${FENESTRA_ROOT}/arch/armv7m/startup.c
   ${FENESTRA_ROOT}/arch/armv7m/trace_out.c
+  ${FENESTRA_TRACE_SOURCES}
   ${FENESTRA_ROOT}/arch/armv7m/user_copy.c
   ${FENESTRA_ROOT}/arch/armv7m/vectors.c)
 
@@ -132,6 +146,10 @@ function(fenestra_firmware)
     COMPILE_DEFINITIONS FENESTRA_IRQ_LINES=${FENESTRA_BOARD_IRQ_LINES})
   target_link_libraries(${fw} PRIVATE ${FW_APP}_kernel
     ${FENESTRA_PICOLIBC_LIBC} ${FENESTRA_LIBGCC})
+  if(NOT FENESTRA_FW_TRACE)
+    # PUBLIC: the port's sources in ${fw} see it too.
+    target_compile_definitions(${FW_APP}_kernel PUBLIC FENESTRA_TRACE=0)
+  endif()
   target_link_options(${fw} PRIVATE
     -Wl,-T,${dir}/image.ld -L${dir} -L${FENESTRA_BOARD_DIR} -L${FENESTRA_ROOT}/arch/armv7m
     -Wl,-Map=${CMAKE_BINARY_DIR}/fw/${FW_APP}.map -Wl,--fatal-warnings)

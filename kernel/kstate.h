@@ -213,7 +213,9 @@ struct kstate {
     struct sched sched;
     struct part parts[CFG_NUM_PARTITIONS];
     struct thread threads[CFG_NUM_THREADS];
-    struct trace_ring trace;
+#if FENESTRA_TRACE
+    struct trace_ring trace; /* none in a firmware built without the trace */
+#endif
     struct channel_state channels[CFG_CHANNEL_POOL];
     struct port_state ports[CFG_PORT_POOL];
     struct object_state objects[CFG_OBJECT_POOL];

@@ -1,5 +1,8 @@
-/* trace.c - the kernel's event ring (see trace.h). */
+/* trace.c - the kernel's event ring (see trace.h); nothing in a firmware
+ * built without the trace (FENESTRA_TRACE=0). */
 #include "kstate.h"
+
+#if FENESTRA_TRACE
 
 void trace_emit(uint8_t type, uint8_t part, uint8_t thread, uint8_t flags,
                 uint32_t a0, uint32_t a1)
@@ -46,3 +49,5 @@ uint32_t trace_take_lost(uint64_t *since)
     r->lost = 0;
     return n;
 }
+
+#endif

@@ -5,11 +5,21 @@
  * the port drains it (the simulator after every kernel entry, firmware to
  * the console UART).  A full ring never blocks the kernel: the event is
  * counted in `lost` and the reader reports the gap.
+ *
+ * A firmware tree may be built without the trace (FENESTRA_FW_TRACE=OFF in
+ * cmake/Firmware.cmake defines FENESTRA_TRACE=0; docs/boards.md): then the
+ * functions below are empty inlines (an optimised build keeps no call and
+ * no argument computation), trace.c compiles to nothing and the arena
+ * holds no ring.  The simulator always has the trace (its recorder replays it).
  */
 #ifndef FENESTRA_TRACE_H
 #define FENESTRA_TRACE_H
 
 #include <stdint.h>
+
+#ifndef FENESTRA_TRACE
+#define FENESTRA_TRACE 1
+#endif
 
 #define TRACE_FORMAT_VERSION 4
 #define TRACE_RING_SIZE 256 /* events, a power of two */
@@ -90,6 +100,8 @@ struct trace_ring {
     uint64_t lost_since; /* ... since this cycle */
 };
 
+#if FENESTRA_TRACE
+
 void trace_emit(uint8_t type, uint8_t part, uint8_t thread, uint8_t flags,
                 uint32_t a0, uint32_t a1);
 
@@ -105,4 +117,31 @@ int trace_take(struct trace_event *out);
  * still in the ring, so a reader reports the gap after draining it. */
 uint32_t trace_take_lost(uint64_t *since);
 
+#else /* built without the trace: nothing is recorded, nothing to take */
+
+static inline void trace_emit(uint8_t type, uint8_t part, uint8_t thread, uint8_t flags,
+                              uint32_t a0, uint32_t a1)
+{
+    (void)type, (void)part, (void)thread, (void)flags, (void)a0, (void)a1;
+}
+
+static inline void trace_emit3(uint8_t type, uint8_t part, uint8_t thread, uint8_t flags,
+                               uint32_t a0, uint32_t a1, uint32_t a2)
+{
+    (void)type, (void)part, (void)thread, (void)flags, (void)a0, (void)a1, (void)a2;
+}
+
+static inline int trace_take(struct trace_event *out)
+{
+    (void)out;
+    return 0;
+}
+
+static inline uint32_t trace_take_lost(uint64_t *since)
+{
+    *since = 0;
+    return 0;
+}
+
+#endif
 #endif

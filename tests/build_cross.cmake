@@ -1,9 +1,10 @@
 # cmake -DROOT=<source> -DBIN=<dir> [-DBOARD=<board>] [-DAPPS=a,b] [-DSCENARIOS=ON]
-#       -P build_cross.cmake
+#       [-DTRACE=OFF] -P build_cross.cmake
 #
 # APPS: the apps the tree builds (FENESTRA_FW_APPS), comma-separated; all
 # when absent.  A small board takes only the apps that fit it.
 # SCENARIOS=ON: also the simulator's scenario apps (tests/qemu/fw).
+# TRACE=OFF: the images without the kernel's trace (FENESTRA_FW_TRACE).
 #
 # Configures and builds the mps2-an385 cross preset's tree (kernel core with
 # each app's tables, the UART driver, every partition) in BIN and fails on
@@ -14,10 +15,14 @@ endif()
 if(NOT SCENARIOS)
   set(SCENARIOS OFF)
 endif()
+if(NOT DEFINED TRACE)
+  set(TRACE ON)
+endif()
 string(REPLACE "," ";" APPS "${APPS}")
 execute_process(
   COMMAND ${CMAKE_COMMAND} -S ${ROOT} -B ${BIN} -G Ninja -DFENESTRA_BOARD=${BOARD}
           "-DFENESTRA_FW_APPS=${APPS}" -DFENESTRA_FW_SCENARIOS=${SCENARIOS}
+          -DFENESTRA_FW_TRACE=${TRACE}
           -DCMAKE_TOOLCHAIN_FILE=${ROOT}/cmake/toolchain-thumbv7m-none-eabi.cmake
           -DCMAKE_BUILD_TYPE=MinSizeRel
   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)

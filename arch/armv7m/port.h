@@ -23,6 +23,7 @@
 
 #include "arch.h"
 #include "console_ring.h"
+#include "trace.h" /* FENESTRA_TRACE */
 
 /* Priority byte of every kernel entry; BASEPRI is never used.  The lowest
  * priority (0xff reads back as the implemented bits) so that a fault
@@ -110,14 +111,16 @@ void irq_init_priorities(unsigned lines);
 
 /* --- trace_out.c ----------------------------------------------------------- */
 
-/* Starts the next record from the ring (or the `lost` gap) when none is in
- * flight; false when there is nothing to send. */
-bool trace_out_next(void);
 /* True while a record is part sent.  Inline: every console write asks. */
 static inline bool trace_out_busy(void)
 {
     return armv7m.record.sent < armv7m.record.len;
 }
+/* A new record of this kind (its STX and letter), n bytes of v in hex
+ * (lowest first), its ETX. */
+void trace_out_begin(char kind);
+void trace_out_put(uint64_t v, unsigned n);
+void trace_out_close(void);
 /* Sends the next byte of the record in flight, waiting for the UART;
  * false when none is in flight. */
 bool trace_out_byte(void);
@@ -125,6 +128,19 @@ bool trace_out_byte(void);
 void trace_out_flush(void);
 /* The end-of-run record: the run's end cycle and why it ended. */
 void trace_out_end(uint64_t end_cycle, uint8_t reason);
+
+/* --- trace_out_events.c (only in a firmware built with the trace) ----------- */
+
+#if FENESTRA_TRACE
+/* Starts the next record from the ring (or the `lost` gap) when none is in
+ * flight; false when there is nothing to send. */
+bool trace_out_next(void);
+#else
+static inline bool trace_out_next(void) /* no events: only the record in flight */
+{
+    return trace_out_busy();
+}
+#endif
 
 /* --- console_out.c ----------------------------------------------------------- */
 

@@ -51,6 +51,16 @@ done
 expect_fail "'tests/sim' is not an app folder" "$f" qemu tests/sim
 expect_fail "no folder 'tests/sim/apps/nosuch'" "$f" diff tests/sim/apps/nosuch
 
+# --trace (firmware without the kernel's trace): a bad or missing value,
+# and what needs the trace (diff, --events) refused with it off.
+expect_fail "--trace takes on or off, not 'maybe'" "$f" build-fw hello --trace maybe
+expect_fail "--trace takes on or off, not 'maybe'" "$f" qemu hello --trace maybe
+expect_fail "--trace needs a value: on or off" "$f" qemu hello --trace
+expect_fail "diff compares the kernel's trace events: it cannot run with --trace off" \
+  "$f" diff hello --trace off
+expect_fail "--events needs the kernel's trace, which --trace off leaves out" \
+  "$f" qemu hello --trace off --events
+
 # One name in two places: a copy of the launcher in a scratch root.
 scratch=$tmp/root
 for d in apps/twin tests/sim/apps/twin tests/fw/solo; do

@@ -4,11 +4,15 @@
  * cannot run one thread alone.
  *
  * The session runs synchronously: a resume returns only when it stops
- * (breakpoint, watchpoint, end, ...), so a Ctrl-C is seen between
- * resumes, not during one.  One that arrives while the target runs is
- * dropped when the stop reply goes out (GDB gets one stop reply per
- * resume); one that arrives while the target is stopped is answered
- * with T02 at the current position. */
+ * (breakpoint, watchpoint, end, ...).  While it runs forwards the session
+ * asks now and then (session.h, dbg_set_interrupt) whether GDB sent a
+ * Ctrl-C: the stub looks at the socket without waiting, and a 0x03 stops
+ * the run where it is, answered with T02 (SIGINT) and the thread; any
+ * other byte stays in the connection's buffer for the packet reader.  A
+ * Ctrl-C the run did not see (a reverse resume, or one that came as the
+ * run stopped by itself) is dropped when the stop reply goes out (GDB
+ * gets one stop reply per resume); one that arrives while the target is
+ * stopped is answered with T02 at the current position. */
 #include "gdb_cmd.h"
 
 #define GDB_SIGINT 2
@@ -98,6 +102,16 @@ static struct dbg_stop_info run(struct dbg_session *s, enum resume how)
     return dbg_reverse_continue(s);
 }
 
+/* The session's interrupt hook while a resume runs: has GDB sent a
+ * Ctrl-C?  Asked without waiting; late acks are skipped, anything else
+ * is left unread. */
+static bool ctrl_c_arrived(void *user)
+{
+    struct gdb_stub *st = user;
+
+    return gdb_packet_take_interrupt(&st->conn);
+}
+
 /* GDB on ARM takes a watchpoint to stop *before* the access (ARM's
  * watchpoints are "non-steppable") and steps over the accessing
  * instruction itself, with the watchpoint removed, before it compares
@@ -107,13 +121,15 @@ static struct dbg_stop_info run(struct dbg_session *s, enum resume how)
  * the position after it, which is where a reverse stop already is.) */
 static void resume(struct gdb_stub *st, enum resume how)
 {
+    dbg_set_interrupt(st->s, ctrl_c_arrived, st);
     struct dbg_stop_info info = run(st->s, how);
+    dbg_set_interrupt(st->s, NULL, NULL);
 
     if (info.why == DBG_STOP_WATCHPOINT && (how == RESUME_STEP || how == RESUME_CONTINUE))
         (void)dbg_reverse_stepi(st->s, 1);
     (void)gdb_packet_take_interrupt(&st->conn); /* answered by this stop */
     tell_why(st, &info);
-    stop_reply(st, &info, GDB_SIGTRAP);
+    stop_reply(st, &info, info.why == DBG_STOP_INTERRUPT ? GDB_SIGINT : GDB_SIGTRAP);
 }
 
 /* s [addr] and c [addr]: resume, first moving the current thread's pc to

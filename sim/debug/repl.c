@@ -4,11 +4,14 @@
  * people and tests drive the same thing.  Every command is a call of the
  * session (session.h); this file only parses and prints.
  */
+#define _POSIX_C_SOURCE 200809L /* sigaction */
+
 #include "repl.h"
 
 #include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,7 +175,7 @@ static void cmd_continue(struct repl *r, const char *what, const char *arg)
             complain(r, "cycle %" PRIu64 " is behind; use goto to go back", v);
             return;
         }
-        struct dbg_stop_info st = dbg_goto_cycle(r->s, v);
+        struct dbg_stop_info st = dbg_run_to_cycle(r->s, v);
         print_stop(r, &st);
     } else if (!strcmp(what, "frame") && parse_u64(arg, &v)) {
         continue_to_event(r, TR_FRAME, true, (uint32_t)v);
@@ -298,6 +301,7 @@ static const char help_text[] =
     "next | n              to right after the next kernel event\n"
     "continue | c [cycle C | frame N | window W | event KIND]\n"
     "                      until a breakpoint, a watchpoint, the end, or that point\n"
+    "                      (Ctrl-C stops stepi, next and continue where they are)\n"
     "reverse-stepi [N] | rsi    N instructions backwards\n"
     "reverse-next | rn     back to right after the previous kernel event\n"
     "reverse-continue | rc back to the latest breakpoint or watchpoint hit\n"
@@ -313,6 +317,52 @@ static const char help_text[] =
     "LOC: an address, a symbol, or partition:symbol.  KIND: window, switch, syscall,\n"
     "fault, frame, release, process, error, hm, mode, port, irq, ...\n";
 
+/* ======================================================================
+ * Ctrl-C: stops a forward run (stepi, next, continue) where it is; the
+ * stop is printed like any other and the prompt comes back.  Elsewhere
+ * SIGINT keeps the disposition it had (by default, it ends the debugger).
+ * ====================================================================== */
+
+static volatile sig_atomic_t sigint_seen;
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    sigint_seen = 1;
+}
+
+/* The session's interrupt hook: a Ctrl-C since the run began, once. */
+static bool sigint_asked(void *user)
+{
+    (void)user;
+    if (!sigint_seen)
+        return false;
+    sigint_seen = 0;
+    return true;
+}
+
+/* The commands the session can interrupt: its forward runs. */
+static bool interruptible(const char *c)
+{
+    return !strcmp(c, "continue") || !strcmp(c, "c") || !strcmp(c, "stepi") || !strcmp(c, "si") || !strcmp(c, "next") || !strcmp(c, "n");
+}
+
+/* Installed even where SIGINT was ignored (a job started in the
+ * background by a script): the user of a debugger means Ctrl-C. */
+static bool catch_sigint(struct sigaction *old)
+{
+    struct sigaction sa = {.sa_handler = on_sigint, .sa_flags = SA_RESTART};
+    sigemptyset(&sa.sa_mask);
+    sigint_seen = 0;
+    return sigaction(SIGINT, &sa, old) == 0;
+}
+
+/* ======================================================================
+ * dispatch
+ * ====================================================================== */
+
+static void run_words(struct repl *r, char *words[4]);
+
 /* One command; false on quit. */
 static bool run_command(struct repl *r, char *line)
 {
@@ -325,6 +375,18 @@ static bool run_command(struct repl *r, char *line)
         return true;
     if (!strcmp(c, "quit") || !strcmp(c, "q"))
         return false;
+    struct sigaction old;
+    bool caught = interruptible(c) && catch_sigint(&old);
+    run_words(r, words);
+    if (caught)
+        sigaction(SIGINT, &old, NULL);
+    return true;
+}
+
+/* A command other than quit, split into words. */
+static void run_words(struct repl *r, char *words[4])
+{
+    const char *c = words[0];
     if (!strcmp(c, "stepi") || !strcmp(c, "si"))
         cmd_count(r, words[1], dbg_stepi);
     else if (!strcmp(c, "reverse-stepi") || !strcmp(c, "rsi"))
@@ -340,7 +402,7 @@ static bool run_command(struct repl *r, char *line)
     else if (!strcmp(c, "goto")) {
         uint64_t v;
         if (!parse_u64(words[1], &v))
-            return complain(r, "goto CYCLE"), true;
+            return complain(r, "goto CYCLE");
         struct dbg_stop_info st = dbg_goto_cycle(r->s, v);
         print_stop(r, &st);
     } else if (!strcmp(c, "break") || !strcmp(c, "b"))
@@ -365,7 +427,6 @@ static bool run_command(struct repl *r, char *line)
         fputs(help_text, r->out);
     else
         complain(r, "unknown command '%s' (help lists them)", c);
-    return true;
 }
 
 int repl_run(struct dbg_session *s, const struct cfg_system *sys, FILE *in, FILE *out,
@@ -373,6 +434,7 @@ int repl_run(struct dbg_session *s, const struct cfg_system *sys, FILE *in, FILE
 {
     struct repl r = {.s = s, .sys = sys, .out = out};
     char line[1024];
+    dbg_set_interrupt(s, sigint_asked, NULL);
     fprintf(out, "fenestra debugger on %s: help lists the commands\n", sys->app_name);
     print_where(&r);
     for (;;) {
@@ -388,11 +450,14 @@ int repl_run(struct dbg_session *s, const struct cfg_system *sys, FILE *in, FILE
                 ;
             continue;
         }
-        if (!prompt && line[0] != '\n')
+        if (!prompt && line[0] != '\n') {
             fprintf(out, "> %s", line);
+            fflush(out); /* the transcript shows what runs, before it runs */
+        }
         if (!run_command(&r, line))
             break;
     }
     fflush(out);
+    dbg_set_interrupt(s, NULL, NULL);
     return r.errors ? 1 : 0;
 }

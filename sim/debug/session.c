@@ -281,6 +281,26 @@ static void set_pause(struct dbg_session *s, struct dbg_pos p)
     s->m->clock.pause = pause;
 }
 
+/* Ctrl-C, during a go_forward run: the hook is asked once
+ * DBG_INTERRUPT_EVERY cycles have passed since the run began or it was
+ * last asked (a few milliseconds of host time), so a poll of a socket
+ * costs nothing next to the run.  Only whether to stop here depends on
+ * the answer, never what runs. */
+static bool interrupt_requested(struct dbg_session *s, uint64_t now)
+{
+    if (!s->may_interrupt || !s->interrupt || now < s->interrupt_ask)
+        return false;
+    s->interrupt_ask = now + DBG_INTERRUPT_EVERY;
+    s->interrupted = s->interrupt(s->interrupt_user);
+    return s->interrupted;
+}
+
+void dbg_set_interrupt(struct dbg_session *s, dbg_interrupt_fn *requested, void *user)
+{
+    s->interrupt = requested;
+    s->interrupt_user = user;
+}
+
 /* The port's loop stops here when this returns true. */
 static bool at_top(void *user)
 {
@@ -309,7 +329,7 @@ static bool at_top(void *user)
     }
     if (s->event_hit || (s->stop_on_hits && s->traps.hits > s->hits_seen))
         return true;
-    if (dbg_pos_reached(p, s->target))
+    if (dbg_pos_reached(p, s->target) || interrupt_requested(s, p.cycle))
         return true;
     set_pause(s, p);
     return false;
@@ -324,6 +344,8 @@ static enum port_status advance(struct dbg_session *s, struct dbg_pos target, bo
     s->traps.stop_on_hit = stop;
     s->hits_seen = s->traps.hits;
     s->event_hit = false;
+    s->interrupted = false;
+    s->interrupt_ask = s->m->clock.now + DBG_INTERRUPT_EVERY;
     s->status = port_advance(s->m);
     s->m->clock.pause = UINT64_MAX;
     if (s->status != PORT_PAUSED) { /* the end is a position too */
@@ -466,7 +488,9 @@ static struct dbg_stop_info go_forward(struct dbg_session *s, struct dbg_pos t)
 {
     s->traps.ignore_at = s->m->clock.insns; /* the breakpoint it stands on */
     for (;;) {
+        s->may_interrupt = true; /* this run only: not the seeks below */
         enum port_status st = advance(s, t, true);
+        s->may_interrupt = false;
         if (past_divergence(s))
             return end_stop(s);
         if (s->event_hit)
@@ -488,6 +512,9 @@ static struct dbg_stop_info go_forward(struct dbg_session *s, struct dbg_pos t)
             return end_stop(s);
         if (dbg_pos_reached(here(s), t))
             return stop_info(DBG_STOP_STEP, "at cycle %" PRIu64, s->m->clock.now);
+        if (s->interrupted)
+            return stop_info(DBG_STOP_INTERRUPT, "interrupted at cycle %" PRIu64,
+                             s->m->clock.now);
     }
 }
 
@@ -509,6 +536,11 @@ struct dbg_stop_info dbg_next(struct dbg_session *s)
 struct dbg_stop_info dbg_continue(struct dbg_session *s)
 {
     return go_forward(s, POS_END);
+}
+
+struct dbg_stop_info dbg_run_to_cycle(struct dbg_session *s, uint64_t cycle)
+{
+    return go_forward(s, (struct dbg_pos){cycle, 0, 0});
 }
 
 static struct dbg_stop_info at_start(struct dbg_session *s)

@@ -81,6 +81,7 @@ enum dbg_stop {
                             stopped, or the end of the recording */
     DBG_STOP_DIVERGED,   /* replay: the run no longer matches the recording */
     DBG_STOP_ERROR,      /* a bad request (message in the stop) */
+    DBG_STOP_INTERRUPT,  /* the front end's interrupt hook asked to stop (Ctrl-C) */
 };
 
 struct dbg_stop_info {
@@ -109,8 +110,22 @@ struct dbg_stop_info dbg_reverse_next(struct dbg_session *s);
  * before the current position, or the start). */
 struct dbg_stop_info dbg_continue(struct dbg_session *s);
 struct dbg_stop_info dbg_reverse_continue(struct dbg_session *s);
+/* Forwards to the first position at or after `cycle` (ahead of here),
+ * stopping early at a breakpoint, watchpoint or the end, as continue. */
+struct dbg_stop_info dbg_run_to_cycle(struct dbg_session *s, uint64_t cycle);
 /* To the first position at or after `cycle`, forwards or backwards. */
 struct dbg_stop_info dbg_goto_cycle(struct dbg_session *s, uint64_t cycle);
+
+/* Ctrl-C: during the forward runs of dbg_stepi, dbg_next, dbg_continue
+ * and dbg_run_to_cycle
+ * the session asks `requested` at resumable points, at most once per
+ * DBG_INTERRUPT_EVERY cycles of the run; true stops it there with
+ * DBG_STOP_INTERRUPT, an ordinary position (asking never changes the
+ * run).  Seeks (goto, reverse motions) are not interrupted.  NULL: never
+ * asked. */
+#define DBG_INTERRUPT_EVERY (UINT64_C(1) << 20)
+typedef bool dbg_interrupt_fn(void *user);
+void dbg_set_interrupt(struct dbg_session *s, dbg_interrupt_fn *requested, void *user);
 
 /* --- breakpoints and watchpoints ---------------------------------------- */
 

@@ -87,6 +87,12 @@ struct dbg_session {
     bool diverge_known;      /* diverge_at is set: the first resumable */
     struct dbg_pos diverge_at; /* point after the divergence */
     bool modified;           /* the debugger changed registers or memory */
+    /* Ctrl-C (dbg_set_interrupt) */
+    dbg_interrupt_fn *interrupt;
+    void *interrupt_user;
+    bool may_interrupt;      /* this advance is a go_forward run */
+    bool interrupted;        /* the hook said yes: the advance stopped for it */
+    uint64_t interrupt_ask;  /* the cycle from which the hook is asked again */
     FILE *devnull;
 };
 

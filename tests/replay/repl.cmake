@@ -11,7 +11,8 @@
 # recording of the same run (--replay --step) must print the same
 # transcript.  Short sessions, one test each: x/ on a function's symbol
 # (replay.repl_symbols), a reverse-continue with nothing behind it
-# (replay.repl_nohit), each bad command printing an error and making the
+# (replay.repl_nohit), `continue cycle` stopped first by a breakpoint
+# (replay.repl_cycle), each bad command printing an error and making the
 # session exit 1 while a clean one exits 0 (replay.repl_errors).
 include(${CMAKE_CURRENT_LIST_DIR}/lib.cmake)
 fresh_dir(${WORK})
@@ -128,6 +129,22 @@ if(PART STREQUAL "nohit")
   return()
 endif()
 
+# --- continue cycle C: a forward run, which a breakpoint stops first -------
+if(PART STREQUAL "cycle")
+  file(WRITE ${WORK}/cycle.txt "break control:law\ncontinue cycle 1500000\ndelete 1\ncontinue cycle 1500000\n")
+  run(cyc ${SIM} --debug --frames 4 --commands ${WORK}/cycle.txt)
+  expect_rc(cyc 0)
+  expect_match(cyc out "> continue cycle 1500000\n([^>][^\n]*\n)*breakpoint 1 at 0x${law}[^\n]*\n  cycle ([0-9]+),")
+  sections(c "${cyc_out}")
+  position(first "${c_out_2}")
+  if(NOT first_cycle LESS 1500000)
+    fail("the breakpoint stopped continue cycle at cycle ${first_cycle}, not before 1500000")
+  endif()
+  expect_match(cyc out "> delete 1\n> continue cycle 1500000\n([^>][^\n]*\n)*at cycle 1500[0-9][0-9][0-9]\n")
+  message(STATUS "continue cycle: stopped at the breakpoint (cycle ${first_cycle}), then at the cycle")
+  return()
+endif()
+
 # --- bad commands: an error each, the session goes on, exit 1 -------------
 if(PART STREQUAL "errors")
   set(bad_commands
@@ -172,7 +189,7 @@ if(PART STREQUAL "errors")
 endif()
 
 if(NOT PART STREQUAL "session")
-  fail("PART is session, symbols, nohit or errors, not '${PART}'")
+  fail("PART is session, symbols, nohit, cycle or errors, not '${PART}'")
 endif()
 
 # --- the long session (PART session) ------------------------------------

@@ -1,9 +1,12 @@
 /* fake_session.c - the fake machine behind session.h (see fake_session.h). */
+#define _POSIX_C_SOURCE 200809L /* nanosleep */
+
 #include "fake_session.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const char *const names[2] = {"ping/main", "pong/tx&rx"};
 
@@ -181,6 +184,27 @@ struct dbg_stop_info dbg_reverse_next(struct dbg_session *s)
     return dbg_reverse_stepi(s, s->pos % 10 ? s->pos % 10 : 10);
 }
 
+void dbg_set_interrupt(struct dbg_session *s, dbg_interrupt_fn *requested, void *user)
+{
+    s->interrupt = requested;
+    s->interrupt_user = user;
+}
+
+/* Whether the hook asks to stop here; at hold_at, waits for it a while. */
+static bool interrupted(struct dbg_session *s)
+{
+    const struct timespec ms = {.tv_nsec = 1000000};
+    unsigned asks = s->pos == s->hold_at ? FAKE_HOLD_MS : 1;
+
+    for (unsigned i = 0; s->interrupt && i < asks; i++) {
+        if (s->interrupt(s->interrupt_user))
+            return true;
+        if (i + 1 < asks)
+            nanosleep(&ms, NULL);
+    }
+    return false;
+}
+
 struct dbg_stop_info dbg_continue(struct dbg_session *s)
 {
     struct dbg_stop_info hit;
@@ -191,6 +215,8 @@ struct dbg_stop_info dbg_continue(struct dbg_session *s)
         set_pos(s, s->pos + 1);
         if (watch_hit(s, &hit) || break_hit(s, &hit))
             return hit;
+        if (interrupted(s))
+            return stop(DBG_STOP_INTERRUPT, "interrupted");
     }
 }
 

@@ -13,6 +13,11 @@
  *
  * With threads_from set, no thread exists (and the CPU idles) before that
  * position, as before a kernel has created any.
+ *
+ * dbg_continue asks the interrupt hook (dbg_set_interrupt) at every
+ * position; with hold_at set, it stands at that position for up to
+ * FAKE_HOLD_MS of host time, asking every millisecond, as a long run
+ * would: a Ctrl-C sent meanwhile stops it there.
  */
 #ifndef FENESTRA_TESTS_FAKE_SESSION_H
 #define FENESTRA_TESTS_FAKE_SESSION_H
@@ -30,6 +35,7 @@
 #define FAKE_IDLE_FROM 100u
 #define FAKE_IDLE_TO 110u
 #define FAKE_MAX_POINTS 16
+#define FAKE_HOLD_MS 3000u
 
 struct fake_point {
     int id;     /* 0: free */
@@ -45,6 +51,9 @@ struct dbg_session {
     uint32_t regs[2][DBG_NUM_REGS]; /* pc: see pc_delta */
     int32_t pc_delta[2];            /* what a write to pc moved it by */
     struct fake_point points[FAKE_MAX_POINTS];
+    dbg_interrupt_fn *interrupt;    /* dbg_set_interrupt's hook */
+    void *interrupt_user;
+    uint64_t hold_at;               /* 0: none; see the top */
     uint8_t ram[FAKE_RAM_SIZE];
 };
 

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -187,6 +188,34 @@ static void test_ctrl_c(void **state)
     assert_string_equal(client_recv(&f->c), "T02thread:1;");
     expect(&f->c, "s", "T05thread:1;");
     assert_int_equal(f->s->pos, 1);
+}
+
+/* A Ctrl-C while a continue runs (the fake stands at position 500 as a
+ * long run would) stops it there: T02 with the thread.  A packet sent
+ * right behind the 0x03 is not lost: it is served next.  The stop is an
+ * ordinary position: stepping both ways works, and the run goes on to
+ * its end. */
+static void test_ctrl_c_during_run(void **state)
+{
+    struct fixture *f = *state;
+    const struct timespec wait = {.tv_nsec = 200000000};
+
+    f->s->hold_at = 500;
+    client_send(&f->c, "c", 1);
+    nanosleep(&wait, NULL);
+    client_send_raw(&f->c, "\x03$?#3f", 6);
+    assert_string_equal(client_recv(&f->c), "T02thread:1;");
+    assert_int_equal(f->s->pos, 500);
+    assert_string_equal(client_recv(&f->c), "T05thread:1;"); /* the '?' behind it */
+    expect(&f->c, "s", "T05thread:1;");
+    assert_int_equal(f->s->pos, 501);
+    expect(&f->c, "bs", "T05thread:1;");
+    assert_int_equal(f->s->pos, 500);
+    f->s->hold_at = 0;
+    client_send(&f->c, "c", 1);
+    assert_int_equal(client_recv(&f->c)[0], 'O');
+    assert_string_equal(client_recv(&f->c), "T05thread:1;replaylog:end;");
+    assert_int_equal(f->s->pos, FAKE_END);
 }
 
 static void test_detach(void **state)
@@ -680,6 +709,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_checksums, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_ack_mode, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ctrl_c, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ctrl_c_during_run, setup, teardown),
         cmocka_unit_test_setup_teardown(test_detach, setup, teardown),
         cmocka_unit_test_setup_teardown(test_kill, setup, teardown),
         cmocka_unit_test_setup_teardown(test_disconnect, setup, teardown),

@@ -26,7 +26,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 . "$root/tools/qemu/scenario.sh"
 scenario_load "$root/$app_dir" || exit 2
 [ -n "$SC_FRAMES" ] || { echo "qemu_test.sh: $app_dir/qemu.txt gives no frames" >&2; exit 2; }
-frames=$SC_FRAMES expect=("${SC_EXPECT[@]}") lines_pct=$SC_LINES
+frames=$SC_FRAMES lines_pct=$SC_LINES
 while [ $# -gt 0 ]; do
   case "$1" in
     --lines) [[ ${2:-} =~ ^[0-9]+$ ]] || { echo "qemu_test.sh: --lines needs a percentage" >&2; exit 2; }
@@ -71,12 +71,12 @@ if [ "$mode" = run ]; then
   echo "console: $nq lines (simulator: $ns), the same kinds of line"
   [ $((nq * 100)) -ge $((ns * (100 - lines_pct))) ] && [ $((nq * 100)) -le $((ns * (100 + lines_pct))) ] ||
     { echo "line counts more than $lines_pct% apart"; exit 1; }
-  for line in "${expect[@]}"; do
+  for line in "${SC_EXPECT[@]}"; do
     for run in sim qemu; do
       grep -qF -- "$line" "$tmp/$run.txt" || { echo "the $run run does not print: $line"; exit 1; }
     done
   done
-  [ ${#expect[@]} -eq 0 ] || echo "console: both print the ${#expect[@]} expected lines"
+  [ ${#SC_EXPECT[@]} -eq 0 ] || echo "console: both print the ${#SC_EXPECT[@]} expected lines"
   exit 0
 fi
 frame=$(awk '/^run:/ { print int($5 / $3); exit }' "$tmp/sim.err")

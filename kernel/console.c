@@ -1,9 +1,12 @@
 /* console.c - line-prefixed console output (see console.h). */
 #include "console.h"
 
+#include <stdarg.h>
+
 #include "ktime.h"
 
-uint32_t console_fmt_u64(char *buf, uint64_t v)
+/* The decimal form of v in buf; returns its length (at most 20). */
+static uint32_t fmt_u64(char *buf, uint64_t v)
 {
     char tmp[20];
     uint32_t n = 0;
@@ -17,7 +20,8 @@ uint32_t console_fmt_u64(char *buf, uint64_t v)
     return n;
 }
 
-uint32_t console_fmt_hex32(char *buf, uint32_t v)
+/* "0x" and eight hex digits. */
+static uint32_t fmt_hex32(char *buf, uint32_t v)
 {
     static const char digits[] = "0123456789abcdef";
     buf[0] = '0';
@@ -27,14 +31,78 @@ uint32_t console_fmt_hex32(char *buf, uint32_t v)
     return 10;
 }
 
-uint32_t console_fmt_str(char *buf, const char *s)
+/* --- kernel lines ------------------------------------------------------ */
+
+static void line_put(struct console_line *l, char c)
 {
-    uint32_t n = 0;
-    while (s[n]) {
-        buf[n] = s[n];
-        n++;
+    if (l->len < sizeof l->text)
+        l->text[l->len++] = c;
+    else
+        l->cut = true;
+}
+
+static void line_puts(struct console_line *l, const char *s, uint32_t len)
+{
+    for (uint32_t i = 0; i < len; i++)
+        line_put(l, s[i]);
+}
+
+static void line_vadd(struct console_line *l, const char *fmt, va_list ap)
+{
+    char num[20];
+    for (; *fmt; fmt++) {
+        if (*fmt != '%' || !fmt[1]) {
+            line_put(l, *fmt);
+            continue;
+        }
+        switch (*++fmt) {
+        case 's':
+            for (const char *s = va_arg(ap, const char *); *s; s++)
+                line_put(l, *s);
+            break;
+        case 'u': line_puts(l, num, fmt_u64(num, va_arg(ap, uint32_t))); break;
+        case 'x': line_puts(l, num, fmt_hex32(num, va_arg(ap, uint32_t))); break;
+        case '%': line_put(l, '%'); break;
+        default: /* not a conversion: kept as written */
+            line_put(l, '%');
+            line_put(l, *fmt);
+            break;
+        }
     }
-    return n;
+}
+
+void console_line_add(struct console_line *l, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    line_vadd(l, fmt, ap);
+    va_end(ap);
+}
+
+void console_line_text(struct console_line *l, const char *s, uint32_t len)
+{
+    for (uint32_t i = 0; i < len; i++)
+        line_put(l, s[i] == '\n' ? ' ' : s[i]);
+}
+
+void console_line_write(struct console_line *l)
+{
+    if (l->cut) {
+        static const char mark[] = "...\n";
+        for (uint32_t i = 0; i < 4; i++)
+            l->text[sizeof l->text - 4 + i] = mark[i];
+    }
+    console_write(0, l->text, l->len);
+}
+
+void console_report(const char *fmt, ...)
+{
+    struct console_line l = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    line_vadd(&l, fmt, ap);
+    va_end(ap);
+    console_line_write(&l);
 }
 
 /* Right-aligns the decimal form of v in a field of `width` characters,
@@ -42,7 +110,7 @@ uint32_t console_fmt_str(char *buf, const char *s)
 static uint32_t fmt_padded(char *buf, uint64_t v, uint32_t width, uint32_t zeros)
 {
     char digits[20];
-    uint32_t n = console_fmt_u64(digits, v);
+    uint32_t n = fmt_u64(digits, v);
     uint32_t len = n < zeros ? zeros : n;
     uint32_t pad = len < width ? width - len : 0;
     uint32_t o = 0;

@@ -114,32 +114,20 @@ bool hm_take_pending(struct part *p, struct hm_pending *out)
 static void report(const struct part *p, const struct thread *t, uint8_t error,
                    uint8_t state, uint8_t action, uint8_t level)
 {
-    char line[160];
-    uint32_t o = console_fmt_str(line, "hm: ");
-    o += console_fmt_str(line + o, p ? p->cfg->name : "module");
-    if (t) {
-        line[o++] = '/';
-        if (t->cfg)
-            o += console_fmt_str(line + o, t->cfg->name);
-        else if (p && t == p->handler)
-            o += console_fmt_str(line + o, "error_handler");
-        else
-            o += console_fmt_u64(line + o, t->local_id);
-    }
-    o += console_fmt_str(line + o, ": ");
-    o += console_fmt_str(line + o, fen_error_name(error));
-    o += console_fmt_str(line + o, " in ");
-    o += console_fmt_str(line + o, cfg_hm_state_name(state));
-    o += console_fmt_str(line + o, " -> ");
-    o += console_fmt_str(line + o, level == HM_LEVEL_HANDLER ? "error handler"
-                                                              : cfg_hm_action_name(action));
-    if (level != HM_LEVEL_HANDLER) {
-        o += console_fmt_str(line + o, " (");
-        o += console_fmt_str(line + o, level_names[level]);
-        line[o++] = ')';
-    }
-    line[o++] = '\n';
-    console_write(0, line, o);
+    struct console_line l = {0};
+    console_line_add(&l, "hm: %s", p ? p->cfg->name : "module");
+    if (t && t->cfg)
+        console_line_add(&l, "/%s", t->cfg->name);
+    else if (t && p && t == p->handler)
+        console_line_add(&l, "/error_handler");
+    else if (t)
+        console_line_add(&l, "/%u", t->local_id);
+    console_line_add(&l, ": %s in %s -> ", fen_error_name(error), cfg_hm_state_name(state));
+    if (level == HM_LEVEL_HANDLER)
+        console_line_add(&l, "error handler\n");
+    else
+        console_line_add(&l, "%s (%s)\n", cfg_hm_action_name(action), level_names[level]);
+    console_line_write(&l);
 }
 
 static void apply(struct part *p, struct thread *t, uint8_t action, bool fatal)

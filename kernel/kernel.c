@@ -65,17 +65,8 @@ static void report_regions(const struct part *p)
 {
     for (uint8_t i = 0; i < p->cfg->num_regions; i++) {
         const struct cfg_region *r = &p->cfg->regions[i];
-        char line[96];
-        uint32_t o = console_fmt_str(line, "  region ");
-        o += console_fmt_str(line + o, r->name);
-        line[o++] = ' ';
-        o += console_fmt_hex32(line + o, r->base);
-        o += console_fmt_str(line + o, "..");
-        o += console_fmt_hex32(line + o, r->base + (r->size - 1));
-        line[o++] = ' ';
-        o += console_fmt_str(line + o, right_names[r->access & 7]);
-        line[o++] = '\n';
-        console_write(0, line, o);
+        console_report("  region %s %x..%x %s\n", r->name, r->base, r->base + (r->size - 1),
+                       right_names[r->access & 7]);
     }
 }
 
@@ -85,31 +76,24 @@ static void report_regions(const struct part *p)
 static void report_fault(const struct part *p, const struct thread *t,
                          const struct kern_fault *f, uint32_t error)
 {
-    char line[192];
-    uint32_t o = console_fmt_str(line, "fault in ");
-    o += console_fmt_str(line + o, p->cfg->name);
-    line[o++] = '/';
-    o += t->cfg ? console_fmt_str(line + o, t->cfg->name)
-                : console_fmt_u64(line + o, t->local_id);
-    o += console_fmt_str(line + o, ": ");
-    o += console_fmt_str(line + o, fen_error_name(error));
+    struct console_line l = {0};
+    console_line_add(&l, "fault in %s/", p->cfg->name);
+    if (t->cfg)
+        console_line_add(&l, "%s", t->cfg->name);
+    else
+        console_line_add(&l, "%u", t->local_id);
+    console_line_add(&l, ": %s", fen_error_name(error));
     if (f->kind == KERN_FAULT_MEMORY || f->kind == KERN_FAULT_BUS) {
-        o += console_fmt_str(line + o, ": ");
-        o += console_fmt_str(line + o, f->stacking ? "exception stacking"
-                                                   : access_names[f->access % 3]);
-        if (f->addr_valid) {
-            o += console_fmt_str(line + o, " at ");
-            o += console_fmt_hex32(line + o, f->addr);
-        }
+        console_line_add(&l, ": %s", f->stacking ? "exception stacking"
+                                                 : access_names[f->access % 3]);
+        if (f->addr_valid)
+            console_line_add(&l, " at %x", f->addr);
     }
-    o += console_fmt_str(line + o, ", pc ");
-    o += console_fmt_hex32(line + o, f->pc);
-    if (f->status) {
-        o += console_fmt_str(line + o, ", status ");
-        o += console_fmt_hex32(line + o, f->status);
-    }
-    line[o++] = '\n';
-    console_write(0, line, o);
+    console_line_add(&l, ", pc %x", f->pc);
+    if (f->status)
+        console_line_add(&l, ", status %x", f->status);
+    console_line_add(&l, "\n");
+    console_line_write(&l);
     if (f->kind == KERN_FAULT_MEMORY || f->kind == KERN_FAULT_BUS)
         report_regions(p);
 }

@@ -32,11 +32,8 @@ void space_init(void)
     for (uint8_t i = 0; i < cfg_system.num_partitions; i++) {
         struct part *p = &kstate.parts[i];
         if (!encode_partition(p) || !mpu_ok) {
-            char line[96];
-            uint32_t o = console_fmt_str(line, "partition ");
-            o += console_fmt_str(line + o, p->cfg->name);
-            o += console_fmt_str(line + o, ": CONFIG_ERROR: its regions do not fit the MPU\n");
-            console_write(0, line, o);
+            console_report("partition %s: CONFIG_ERROR: its regions do not fit the MPU\n",
+                           p->cfg->name);
             struct hm_detail d = {0};
             p->unfit = true; /* whatever the tables say, it never runs */
             hm_raise(p, 0, FEN_ERR_CONFIG_ERROR, &d);
@@ -103,18 +100,10 @@ bool space_range_ok(const struct thread *t, uint32_t addr, uint32_t len,
 static void report_buffer(const struct thread *t, uint32_t call, uint32_t addr,
                           uint32_t len, unsigned access)
 {
-    char line[160];
-    uint32_t o = console_fmt_str(line, "partition ");
-    o += console_fmt_str(line + o, kstate.parts[t->part].cfg->name);
-    o += console_fmt_str(line + o, ": MEMORY_VIOLATION in system call ");
-    o += console_fmt_u64(line + o, call);
-    o += console_fmt_str(line + o, ": buffer ");
-    o += console_fmt_hex32(line + o, addr);
-    o += console_fmt_str(line + o, " (");
-    o += console_fmt_u64(line + o, len);
-    o += console_fmt_str(line + o, access & SPACE_WRITE ? " bytes, write)" : " bytes, read)");
-    o += console_fmt_str(line + o, " is not its memory; refused\n");
-    console_write(0, line, o);
+    console_report("partition %s: MEMORY_VIOLATION in system call %u: buffer %x (%u bytes, %s)"
+                   " is not its memory; refused\n",
+                   kstate.parts[t->part].cfg->name, call, addr, len,
+                   access & SPACE_WRITE ? "write" : "read");
 }
 
 bool space_user_buffer(const struct thread *t, uint32_t call, uint32_t addr,

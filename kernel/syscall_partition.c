@@ -134,16 +134,15 @@ int32_t sys_report_message(struct thread *t)
     if (!copy_message(t, FEN_SYS_REPORT_MESSAGE, msg, &len))
         return -FEN_INVALID_PARAM;
     trace_emit(TR_MESSAGE, t->part, t->local_id, 0, len, 0);
-    char line[48 + FEN_NAME_MAX * 2 + FEN_MAX_ERROR_MESSAGE];
-    uint32_t o = console_fmt_str(line, "message from ");
-    o += console_fmt_str(line + o, sys_part(t)->cfg->name);
-    line[o++] = '/';
-    o += t->cfg ? console_fmt_str(line + o, t->cfg->name) : console_fmt_u64(line + o, t->local_id);
-    o += console_fmt_str(line + o, ": ");
-    for (uint32_t i = 0; i < len; i++)
-        line[o++] = msg[i] == '\n' ? ' ' : msg[i];
-    line[o++] = '\n';
-    console_write(0, line, o);
+    struct console_line l = {0};
+    console_line_add(&l, "message from %s/", sys_part(t)->cfg->name);
+    if (t->cfg)
+        console_line_add(&l, "%s: ", t->cfg->name);
+    else
+        console_line_add(&l, "%u: ", t->local_id);
+    console_line_text(&l, msg, len);
+    console_line_add(&l, "\n");
+    console_line_write(&l);
     return 0;
 }
 

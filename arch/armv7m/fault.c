@@ -94,14 +94,9 @@ void armv7m_on_hardfault_kernel(uint32_t pc)
 /* One line on the console, then the end of the run. */
 void armv7m_panic(const char *what, uint32_t pc)
 {
-    char line[128];
-    uint32_t o = console_fmt_str(line, "\nkernel panic: ");
-    o += console_fmt_str(line + o, what);
-    o += console_fmt_str(line + o, ", pc ");
-    o += console_fmt_hex32(line + o, pc);
-    o += console_fmt_str(line + o, ", cfsr ");
-    o += console_fmt_hex32(line + o, mmio_read32(SCB_CFSR));
-    line[o++] = '\n';
-    console_out_sync(line, o); /* never dropped, even with the queue full */
+    struct console_line l = {0};
+    console_line_add(&l, "\nkernel panic: %s, pc %x, cfsr %x\n", what, pc,
+                     mmio_read32(SCB_CFSR));
+    console_out_sync(l.text, l.len); /* never dropped, even with the queue full */
     armv7m_finish(TRACE_END_PANIC);
 }

@@ -40,3 +40,15 @@ void sim_traps_record(struct sim_traps *t, const struct sim_hit *h)
     t->hit[t->hits % SIM_MAX_HITS] = *h;
     t->hits++;
 }
+
+bool sim_traps_kernel_access(struct sim_traps *t, uint32_t addr, uint32_t len, bool write,
+                             uint64_t insns, uint64_t cycle)
+{
+    const struct sim_watch *w = t && len ? sim_traps_watched(t, addr, len, write) : NULL;
+    if (!w || insns == 0)
+        return false;
+    sim_traps_record(t, &(struct sim_hit){.lo = insns - 1, .hi = insns, .cycle = cycle - 1,
+                                          .id = w->id, .addr = addr > w->addr ? addr : w->addr,
+                                          .write = write, .exact = true, .kernel = true});
+    return true;
+}

@@ -48,6 +48,14 @@ struct sim_hit {
     uint32_t addr;  /* breakpoint address, or the first watched byte hit */
     bool write;
     bool exact;
+    bool kernel;    /* the kernel's copy during a kernel entry (a system
+                       call's result, a message or an interrupt event
+                       delivered): the stop is after the entry */
+    uint64_t events; /* kernel hits: the debugger's count of kernel events
+                        at the first resumable point after the entry
+                        (every entry that copies emits one), which tells
+                        that point from the one before an interrupt entry
+                        at the same cycle */
 };
 
 struct sim_traps {
@@ -80,5 +88,12 @@ const struct sim_break *sim_traps_break_in(const struct sim_traps *t, uint32_t a
                                            uint32_t size);
 
 void sim_traps_record(struct sim_traps *t, const struct sim_hit *h);
+
+/* The kernel, in the entry that follows `insns` instructions (clock at
+ * `cycle`), copied [addr, addr+len) to or from a partition: a hit of a
+ * watchpoint on those bytes, exact, as a hardware watchpoint sees the
+ * kernel's own stores.  True when it was one. */
+bool sim_traps_kernel_access(struct sim_traps *t, uint32_t addr, uint32_t len, bool write,
+                             uint64_t insns, uint64_t cycle);
 
 #endif

@@ -149,6 +149,7 @@ void arch_copy_from_user(void *dst, uint32_t src, uint32_t len)
         memcpy(dst, p, len);
     else
         memset(dst, 0, len);
+    sim_traps_kernel_access(M->cpu.traps, src, len, false, M->clock.insns, M->clock.now);
 }
 
 void arch_copy_to_user(uint32_t dst, const void *src, uint32_t len)
@@ -156,6 +157,7 @@ void arch_copy_to_user(uint32_t dst, const void *src, uint32_t len)
     uint8_t *p = user_memory(dst, len);
     if (p)
         memcpy(p, src, len);
+    sim_traps_kernel_access(M->cpu.traps, dst, len, true, M->clock.insns, M->clock.now);
 }
 
 /* The same NVIC driver as the firmware, on the board twin's NVIC. */

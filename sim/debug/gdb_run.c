@@ -118,14 +118,20 @@ static bool ctrl_c_arrived(void *user)
  * values.  The session stops after the access, so going forwards the
  * stub steps back one instruction first: GDB's own step then ends where
  * the session stopped.  (Backwards, GDB steps back over the access from
- * the position after it, which is where a reverse stop already is.) */
+ * the position after it, which is where a reverse stop already is.)  The
+ * kernel's access is reported where it is, after its kernel entry: one
+ * instruction back could be before an interrupt's entry, which no
+ * instruction makes, and GDB's step would not meet the write, resume, and
+ * meet it again without end; GDB steps one instruction on and shows the
+ * values there. */
 static void resume(struct gdb_stub *st, enum resume how)
 {
     dbg_set_interrupt(st->s, ctrl_c_arrived, st);
     struct dbg_stop_info info = run(st->s, how);
     dbg_set_interrupt(st->s, NULL, NULL);
 
-    if (info.why == DBG_STOP_WATCHPOINT && (how == RESUME_STEP || how == RESUME_CONTINUE))
+    if (info.why == DBG_STOP_WATCHPOINT && !info.kernel &&
+        (how == RESUME_STEP || how == RESUME_CONTINUE))
         (void)dbg_reverse_stepi(st->s, 1);
     (void)gdb_packet_take_interrupt(&st->conn); /* answered by this stop */
     tell_why(st, &info);

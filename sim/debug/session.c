@@ -301,6 +301,28 @@ void dbg_set_interrupt(struct dbg_session *s, dbg_interrupt_fn *requested, void 
     s->interrupt_user = user;
 }
 
+/* The kernel's accesses since the last resumable point happened in the
+ * entries just done: this point is where their stops are. */
+static void place_kernel_hits(struct dbg_session *s)
+{
+    uint64_t k = s->hits_placed, n = s->traps.hits;
+    if (n - k > SIM_MAX_HITS)
+        k = n - SIM_MAX_HITS;
+    for (; k < n; k++) {
+        struct sim_hit *h = &s->traps.hit[k % SIM_MAX_HITS];
+        if (h->kernel)
+            h->events = s->events;
+    }
+    s->hits_placed = n;
+}
+
+/* Where a stop at an exact watchpoint hit stands: right after the access's
+ * instruction, or after the kernel entry that made it. */
+static struct dbg_pos watch_pos(const struct sim_hit *h)
+{
+    return (struct dbg_pos){h->cycle + 1, h->hi, h->kernel ? h->events : 0};
+}
+
 /* The port's loop stops here when this returns true. */
 static bool at_top(void *user)
 {
@@ -309,6 +331,7 @@ static bool at_top(void *user)
         s->fed = s->replay.feed(s->replay.user, s->m->clock.now);
     struct dbg_pos p = here(s);
     note_positions(s, p);
+    place_kernel_hits(s);
     bool behind = pos_before(p, s->frontier);
     if (!behind)
         s->frontier = p;
@@ -349,6 +372,7 @@ static enum port_status advance(struct dbg_session *s, struct dbg_pos target, bo
     s->status = port_advance(s->m);
     s->m->clock.pause = UINT64_MAX;
     if (s->status != PORT_PAUSED) { /* the end is a position too */
+        place_kernel_hits(s);
         struct dbg_pos p = here(s);
         note_positions(s, p);
         if (!pos_before(p, s->frontier))
@@ -421,11 +445,13 @@ static struct dbg_stop_info break_stop(const struct sim_hit *h)
 
 static struct dbg_stop_info watch_stop(const struct sim_hit *h)
 {
-    struct dbg_stop_info st = stop_info(DBG_STOP_WATCHPOINT, "watchpoint %d: %s of 0x%08x",
-                                        h->id, h->write ? "write" : "read", h->addr);
+    struct dbg_stop_info st = stop_info(DBG_STOP_WATCHPOINT, "watchpoint %d: %s of 0x%08x%s",
+                                        h->id, h->write ? "write" : "read", h->addr,
+                                        h->kernel ? " by the kernel" : "");
     st.id = h->id;
     st.addr = h->addr;
     st.write = h->write;
+    st.kernel = h->kernel;
     return st;
 }
 
@@ -500,7 +526,7 @@ static struct dbg_stop_info go_forward(struct dbg_session *s, struct dbg_pos t)
             if (h.lo == h.hi && at_break(s, &h))
                 return break_stop(&h);
             if (h.lo < h.hi && h.exact) {
-                seek(s, (struct dbg_pos){h.cycle + 1, h.hi, 0});
+                seek(s, watch_pos(&h));
                 return watch_stop(&h);
             }
             if (h.lo < h.hi && narrow_watch(s, &h, &exact))
@@ -644,7 +670,7 @@ static bool try_candidate(struct dbg_session *s, const struct dbg_candidate *c,
     if (!h.exact && !narrow_watch(s, &h, &exact))
         return false;
     if (h.exact)
-        seek(s, (struct dbg_pos){h.cycle + 1, h.hi, 0});
+        seek(s, watch_pos(&h));
     *out = watch_stop(&exact);
     return pos_before(here(s), cur);
 }

@@ -89,6 +89,8 @@ struct dbg_stop_info {
     int id;                   /* breakpoint or watchpoint id, -1: none */
     uint32_t addr;            /* breakpoint address, or the watched byte hit */
     bool write;               /* watchpoint: the access was a write */
+    bool kernel;              /* watchpoint: the kernel's access, in a kernel
+                                 entry; the stop is after the entry */
     struct trace_event event; /* DBG_STOP_EVENT: the event */
     char message[1024];       /* for the user: what happened (a divergence: several lines) */
 };

@@ -75,6 +75,7 @@ struct dbg_session {
     struct dbg_pos target;
     bool stop_on_hits;
     uint64_t hits_seen;
+    uint64_t hits_placed; /* kernel hits up to here have their events */
     bool event_hit;
     struct trace_event hit_event;
     int hit_event_id;

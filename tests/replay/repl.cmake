@@ -145,6 +145,83 @@ if(PART STREQUAL "cycle")
   return()
 endif()
 
+# --- watchpoints on what the kernel writes ---------------------------------
+# A write watchpoint stops where the kernel writes the watched bytes, as a
+# hardware watchpoint sees the kernel's own stores: after the system call
+# that received a message into tests/footprint/portshm's `inbox` (PORTSHM:
+# its simulator), and after the interrupt entry that delivered an event
+# to avionics' waiting sensors process (its fen_irq_event on the stack).
+# Each stop shows the new value, and reverse-continue finds the earlier
+# stop again at the same position.
+if(PART STREQUAL "kernel_watch")
+  file(WRITE ${WORK}/inbox.txt "goto 140000\nwatch receiver:inbox\ncontinue\nx/1xw receiver:inbox\n"
+       "continue\nx/1xw receiver:inbox\nreverse-continue\nx/1xw receiver:inbox\n")
+  run(inbox ${PORTSHM} --debug --frames 3 --commands ${WORK}/inbox.txt)
+  expect_rc(inbox 0)
+  sections(k "${inbox_out}")
+  set(stop "^watchpoint 1: write of 0x([0-9a-f]+) by the kernel\n  cycle [^\n]*thread receiver/main")
+  foreach(i 3 5 7)
+    if(NOT k_out_${i} MATCHES "${stop}")
+      fail("command ${i} (${k_cmd_${i}}): not a stop at the kernel's write:\n${inbox_out}")
+    endif()
+  endforeach()
+  set(values "")
+  foreach(i 4 6 8)
+    if(NOT k_out_${i} MATCHES "^0x([0-9a-f]+): 0x([0-9a-f]+)\n")
+      fail("command ${i} (${k_cmd_${i}}) did not show inbox:\n${inbox_out}")
+    endif()
+    math(EXPR v "0x${CMAKE_MATCH_2}")
+    list(APPEND values ${v})
+  endforeach()
+  list(GET values 0 v1)
+  list(GET values 1 v2)
+  list(GET values 2 v3)
+  math(EXPR next "${v1} + 1")
+  if(v1 EQUAL 0 OR NOT v2 EQUAL next OR NOT v3 EQUAL v1)
+    fail("inbox at the stops: ${values}; expected a counter n > 0, n + 1, n again")
+  endif()
+  position(first "${k_out_3}")
+  position(back "${k_out_7}")
+  if(NOT back_cycle EQUAL first_cycle OR NOT back_insn EQUAL first_insn
+     OR NOT back_event EQUAL first_event)
+    fail("reverse-continue went to ${back_cycle}/${back_insn}/${back_event}, the first stop "
+         "was at ${first_cycle}/${first_insn}/${first_event}")
+  endif()
+
+  # The interrupt event's block: its address from r1 at fen_irq_wait.
+  file(WRITE ${WORK}/where.txt "break sensors:fen_irq_wait\ncontinue\ninfo registers\n")
+  run(where ${SIM} --debug --frames 1 --commands ${WORK}/where.txt)
+  expect_rc(where 0)
+  if(NOT where_out MATCHES "r1 +0x([0-9a-f]+)")
+    fail("no r1 at fen_irq_wait:\n${where_out}")
+  endif()
+  set(ev ${CMAKE_MATCH_1})
+  file(WRITE ${WORK}/irq.txt "break sensors:fen_irq_wait\ncontinue\ndelete 1\n"
+       "watch 0x${ev} 4\ncontinue\nx/1xw 0x${ev}\nreverse-stepi\nx/1xw 0x${ev}\n")
+  run(irq ${SIM} --debug --frames 1 --commands ${WORK}/irq.txt)
+  expect_rc(irq 0)
+  sections(q "${irq_out}")
+  if(NOT q_out_5 MATCHES "^watchpoint 2: write of 0x${ev} by the kernel\n")
+    fail("no stop at the interrupt's delivery:\n${irq_out}")
+  endif()
+  position(irq "${q_out_5}")
+  # The event's first word is the cycle the line was asserted: written
+  # when the stop comes, and before it, not yet.
+  if(NOT q_out_6 MATCHES "^0x${ev}: 0x([0-9a-f]+)\n")
+    fail("x/1xw at the stop:\n${irq_out}")
+  endif()
+  math(EXPR asserted "0x${CMAKE_MATCH_1}")
+  if(asserted EQUAL 0 OR NOT irq_cycle GREATER asserted)
+    fail("at the stop (cycle ${irq_cycle}) the event says asserted at ${asserted}")
+  endif()
+  if(NOT q_out_8 MATCHES "^0x${ev}: 0x00000000\n")
+    fail("one instruction before the stop the event was already written:\n${irq_out}")
+  endif()
+  message(STATUS "kernel writes: inbox ${values} at the port stops, interrupt event "
+          "(asserted at ${asserted}) at cycle ${irq_cycle}")
+  return()
+endif()
+
 # --- bad commands: an error each, the session goes on, exit 1 -------------
 if(PART STREQUAL "errors")
   set(bad_commands
@@ -189,7 +266,7 @@ if(PART STREQUAL "errors")
 endif()
 
 if(NOT PART STREQUAL "session")
-  fail("PART is session, symbols, nohit, cycle or errors, not '${PART}'")
+  fail("PART is session, symbols, nohit, cycle, kernel_watch or errors, not '${PART}'")
 endif()
 
 # --- the long session (PART session) ------------------------------------

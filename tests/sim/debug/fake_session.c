@@ -122,6 +122,7 @@ static bool watch_hit(const struct dbg_session *s, struct dbg_stop_info *out)
             *out = stop(DBG_STOP_WATCHPOINT, "watchpoint");
             out->id = p->id;
             out->write = w;
+            out->kernel = s->kernel_access;
             out->addr = w ? (p->addr > FAKE_COUNTER ? p->addr : FAKE_COUNTER)
                           : (p->addr > FAKE_INPUT ? p->addr : FAKE_INPUT);
             return true;

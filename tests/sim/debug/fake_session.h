@@ -54,6 +54,7 @@ struct dbg_session {
     dbg_interrupt_fn *interrupt;    /* dbg_set_interrupt's hook */
     void *interrupt_user;
     uint64_t hold_at;               /* 0: none; see the top */
+    bool kernel_access;             /* watch hits are the kernel's */
     uint8_t ram[FAKE_RAM_SIZE];
 };
 

@@ -478,6 +478,14 @@ static void test_watchpoints(void **state)
     expect(&f->c, "z4,20000102,2", "OK");
     expect(&f->c, "Z2,20000100,0", "E01"); /* refused by the session */
     expect(&f->c, "Z2,30000000,4", "E01");
+
+    /* The kernel's write is reported where the session stopped, after its
+     * entry: no step back (GDB steps on from there). */
+    f->s->kernel_access = true;
+    uint64_t before = f->s->pos;
+    expect(&f->c, "Z2,20000100,4", "OK");
+    expect(&f->c, "c", "T05thread:1;watch:20000100;");
+    assert_int_equal(f->s->pos, before + 1);
 }
 
 static void test_step_and_reverse(void **state)

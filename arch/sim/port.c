@@ -145,18 +145,20 @@ static uint8_t *user_memory(uint32_t addr, uint32_t len)
 void arch_copy_from_user(void *dst, uint32_t src, uint32_t len)
 {
     uint8_t *p = user_memory(src, len);
-    if (p)
-        memcpy(dst, p, len);
-    else
+    if (!p) {
         memset(dst, 0, len);
+        return;
+    }
+    memcpy(dst, p, len);
     sim_traps_kernel_access(M->cpu.traps, src, len, false, M->clock.insns, M->clock.now);
 }
 
 void arch_copy_to_user(uint32_t dst, const void *src, uint32_t len)
 {
     uint8_t *p = user_memory(dst, len);
-    if (p)
-        memcpy(p, src, len);
+    if (!p)
+        return;
+    memcpy(p, src, len);
     sim_traps_kernel_access(M->cpu.traps, dst, len, true, M->clock.insns, M->clock.now);
 }
 

@@ -114,14 +114,13 @@ bool hm_take_pending(struct part *p, struct hm_pending *out)
 static void report(const struct part *p, const struct thread *t, uint8_t error,
                    uint8_t state, uint8_t action, uint8_t level)
 {
-    struct console_line l = {0};
-    console_line_add(&l, "hm: %s", p ? p->cfg->name : "module");
-    if (t && t->cfg)
-        console_line_add(&l, "/%s", t->cfg->name);
-    else if (t && p && t == p->handler)
-        console_line_add(&l, "/error_handler");
-    else if (t)
-        console_line_add(&l, "/%u", t->local_id);
+    struct console_line l;
+    console_line_start(&l);
+    console_line_add(&l, "hm: ");
+    if (t)
+        thread_add_name(&l, t);
+    else
+        console_line_add(&l, "%s", p ? p->cfg->name : "module");
     console_line_add(&l, ": %s in %s -> ", fen_error_name(error), cfg_hm_state_name(state));
     if (level == HM_LEVEL_HANDLER)
         console_line_add(&l, "error handler\n");

@@ -11,6 +11,7 @@
 #include "sched.h"
 #include "space.h"
 #include "syscall.h"
+#include "thread.h"
 
 /* Starts from a zeroed arena, so a port (or a test) can boot again. */
 void kern_init(void)
@@ -76,12 +77,10 @@ static void report_regions(const struct part *p)
 static void report_fault(const struct part *p, const struct thread *t,
                          const struct kern_fault *f, uint32_t error)
 {
-    struct console_line l = {0};
-    console_line_add(&l, "fault in %s/", p->cfg->name);
-    if (t->cfg)
-        console_line_add(&l, "%s", t->cfg->name);
-    else
-        console_line_add(&l, "%u", t->local_id);
+    struct console_line l;
+    console_line_start(&l);
+    console_line_add(&l, "fault in ");
+    thread_add_name(&l, t);
     console_line_add(&l, ": %s", fen_error_name(error));
     if (f->kind == KERN_FAULT_MEMORY || f->kind == KERN_FAULT_BUS) {
         console_line_add(&l, ": %s", f->stacking ? "exception stacking"

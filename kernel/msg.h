@@ -9,6 +9,7 @@
 #ifndef FENESTRA_MSG_H
 #define FENESTRA_MSG_H
 
+#include "compiler.h"
 #include "kstate.h"
 
 struct msg_header {
@@ -21,10 +22,10 @@ _Static_assert(sizeof(struct msg_header) == CFG_MSG_HEADER, "msg header size");
 
 /* Slot i of the store at byte offset `store` whose messages hold up to
  * max_message bytes. */
-static inline struct msg_header *msg_slot(uint32_t store, uint32_t max_message, uint32_t i)
+static inline KERNEL_SHARED struct msg_header *msg_slot(uint32_t store, uint32_t max_message, uint32_t i)
 {
     uint8_t *pool = (uint8_t *)kstate.msg_pool;
-    return (struct msg_header *)(pool + store + (uint64_t)i * CFG_MSG_SLOT(max_message));
+    return (struct msg_header *)(pool + store + i * CFG_MSG_SLOT(max_message));
 }
 
 static inline uint8_t *msg_data(struct msg_header *h)

@@ -25,12 +25,17 @@ static void reset_threads(struct part *p)
     for (uint8_t i = 0; i < c->max_threads; i++) {
         struct thread *t = &kstate.threads[c->first_thread + i];
         waitq_remove(t); /* a send to another partition's port, say */
-        *t = (struct thread){.index = (uint16_t)(c->first_thread + i),
-                             .part = part_index(p), .local_id = i,
-                             .starts = t->starts, /* see syscall_dispatch */
-                             .deadline = KTIME_NEVER, .capacity = KTIME_NEVER,
-                             .irq_line = IRQ_LINE_NONE,
-                             .port_delivered = PORT_NONE};
+        uint32_t starts = t->starts; /* kept: see syscall_dispatch */
+        /* Cleared whole, then the fields that are not zero: fewer bytes
+         * of firmware than an initialiser naming them. */
+        *t = (struct thread){0};
+        t->index = (uint16_t)(c->first_thread + i);
+        t->part = part_index(p);
+        t->local_id = i;
+        t->starts = starts;
+        t->deadline = t->capacity = KTIME_NEVER;
+        t->irq_line = IRQ_LINE_NONE;
+        t->port_delivered = PORT_NONE;
         if (i >= 1 && i <= c->num_processes)
             t->cfg = &c->processes[i - 1];
     }

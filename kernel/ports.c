@@ -1,5 +1,6 @@
 /* ports.c - sampling and queuing channels (see ports.h). */
 #include "ports.h"
+#include "compiler.h"
 
 #include "ktime.h"
 #include "msg.h"
@@ -44,18 +45,13 @@ const struct cfg_port *ports_of(uint8_t part, uint32_t id)
     return c->partition == part && kstate.ports[id].created ? c : 0;
 }
 
-static uint64_t until_of(uint64_t timeout)
-{
-    return timeout == FEN_INFINITE_TIME ? KTIME_NEVER : ktime_add_sat(arch_now(), timeout);
-}
-
 static void emit(const struct thread *t, enum port_op op, uint32_t port, uint32_t seq,
                  uint32_t a2)
 {
     trace_emit3(TR_PORT, t->part, t->local_id, (uint8_t)op, port, seq, a2);
 }
 
-static void note_latency(struct port_state *ps, uint64_t latency)
+static KERNEL_SHARED void note_latency(struct port_state *ps, uint64_t latency)
 {
     ps->messages++;
     ps->total_latency += latency;
@@ -165,7 +161,7 @@ static void serve_sender(const struct cfg_channel *cc, struct channel_state *s)
 
 /* A send refused for want of room: counted at the source, flagged to and
  * counted at the destination. */
-static void refuse(const struct thread *t, const struct cfg_channel *cc,
+static KERNEL_SHARED void refuse(const struct thread *t, const struct cfg_channel *cc,
                    struct channel_state *s)
 {
     s->overflowed = true;
@@ -195,7 +191,7 @@ int32_t ports_send(struct thread *t, uint32_t id, uint32_t msg, uint32_t len,
     t->wait_len = len;
     t->wait_stamp = arch_now();
     emit(t, PORT_OP_BLOCKED, id, s->seq, len);
-    waitq_block(&s->senders, t, until_of(timeout));
+    waitq_block(&s->senders, t, thread_wait_end(timeout));
     return 0;
 }
 
@@ -217,7 +213,7 @@ int32_t ports_receive(struct thread *t, uint32_t id, uint32_t buf, uint64_t time
         return -FEN_NOT_AVAILABLE;
     t->wait_buf = buf;
     emit(t, PORT_OP_BLOCKED, id, s->seq, 0);
-    waitq_block(&s->receivers, t, until_of(timeout));
+    waitq_block(&s->receivers, t, thread_wait_end(timeout));
     return 0;
 }
 

@@ -99,7 +99,6 @@ void process_start(struct thread *t, uint64_t delay)
     if (part_in_init_mode(part_of(t)) && t->local_id != 0 && t != part_of(t)->handler) {
         t->state = THREAD_WAITING;
         t->wait = WAIT_NORMAL;
-        t->start_delay = delay;
         return;
     }
     start_normal(t, arch_now(), delay);

@@ -1,5 +1,6 @@
 /* sched.c - windows, schedules and thread choice (sched.h). */
 #include "sched.h"
+#include "compiler.h"
 
 #include "abi.h"
 #include "hm.h"
@@ -18,29 +19,28 @@ static struct sched *const S = &kstate.sched;
 static void enter_span(uint64_t offset)
 {
     const struct cfg_schedule *sc = S->schedule;
+    uint64_t end = sc->major_frame; /* after the last window: a gap to the frame's end */
+    S->window = -1;
+    S->active = -1;
     for (uint16_t i = 0; i < sc->num_windows; i++) {
         const struct cfg_window *w = &sc->windows[i];
-        if (offset < w->offset) {
-            S->window = -1;
-            S->active = -1;
-            S->window_end = S->frame_start + w->offset;
-            return;
+        if (offset < w->offset) { /* a gap before window i */
+            end = w->offset;
+            break;
         }
         if (offset < w->offset + w->duration) {
             S->window = (int32_t)i;
             S->active = w->partition;
-            S->window_end = S->frame_start + w->offset + w->duration;
-            return;
+            end = w->offset + w->duration;
+            break;
         }
     }
-    S->window = -1;
-    S->active = -1;
-    S->window_end = S->frame_start + sc->major_frame;
+    S->window_end = S->frame_start + end;
 }
 
 /* A window starts: the actual cycle is the event's, the planned one its
  * arguments; in the simulator they are always equal. */
-static void window_begins(uint64_t planned)
+static KERNEL_SHARED void window_begins(uint64_t planned)
 {
     const struct cfg_window *w = &S->schedule->windows[S->window];
     struct part *p = &kstate.parts[S->active];

@@ -1,6 +1,7 @@
 /* syscall.c - dispatch, and the console, thread and information calls
  * (see syscall.h and kernel/abi.h). */
 #include "syscall.h"
+#include "compiler.h"
 
 #include "calls_gen.h"
 #include "console.h"
@@ -217,16 +218,12 @@ static const syscall_fn syscalls[FEN_SYS_COUNT] = {
     CALL(FEN_SYS_IRQ_ACK, IRQS(sys_irq_ack)),
 };
 
-bool sys_may_wait(const struct thread *t, uint64_t timeout)
+KERNEL_SHARED bool sys_may_wait(const struct thread *t, uint64_t timeout)
 {
     const struct part *p = sys_part(t);
     return timeout == 0 || (p->lock_owner != t && p->handler != t);
 }
 
-uint64_t sys_wait_until(uint64_t timeout)
-{
-    return timeout == FEN_INFINITE_TIME ? KTIME_NEVER : ktime_add_sat(arch_now(), timeout);
-}
 
 /* The result goes to r0 unless the call wrote its own (64-bit) or the
  * caller's context was begun anew meanwhile (a restart by the health

@@ -43,9 +43,6 @@ static inline uint32_t sys_arg_len(const struct thread *t, unsigned n)
  * the preemption lock and to the error handler, as ARINC 653 says. */
 bool sys_may_wait(const struct thread *t, uint64_t timeout);
 
-/* The cycle a wait of `timeout` from now ends, KTIME_NEVER: never. */
-uint64_t sys_wait_until(uint64_t timeout);
-
 /* True when entry, stack and exit address are fit for a new thread of t's
  * partition (the stack in its writable memory, a guard's room below). */
 bool sys_thread_layout_ok(const struct thread *t, uint32_t entry, uint32_t stack_base,

@@ -3,6 +3,7 @@
 #include "irq.h"
 #include "space.h"
 #include "syscall_impl.h"
+#include "thread.h"
 
 static int32_t check_line(const struct thread *t, uint32_t line)
 {
@@ -46,7 +47,7 @@ int32_t sys_irq_wait(struct thread *t)
         return -FEN_INVALID_PARAM;
     if (!sys_may_wait(t, timeout))
         return -FEN_INVALID_MODE;
-    return irq_wait(t, line, info, sys_wait_until(timeout), timeout != 0);
+    return irq_wait(t, line, info, thread_wait_end(timeout), timeout != 0);
 }
 
 int32_t sys_irq_ack(struct thread *t)

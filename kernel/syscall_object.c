@@ -6,6 +6,7 @@
 #include "object.h"
 #include "space.h"
 #include "syscall_impl.h"
+#include "thread.h"
 
 /* The caller's object named by the id in argument 0 ("id" or "id | len
  * << 16"), if it is of `kind`. */
@@ -30,7 +31,7 @@ static bool must_wait(int32_t rc, uint64_t timeout)
 /* The caller waits; its r0 is set when it is served, or to TIMED_OUT. */
 static int32_t block(struct thread *t, struct object_state *o, uint64_t timeout)
 {
-    object_block(o, t, sys_wait_until(timeout));
+    object_block(o, t, thread_wait_end(timeout));
     return 0;
 }
 
@@ -250,7 +251,7 @@ int32_t sys_lock_wait(struct thread *t)
         return -FEN_NO_ACTION;
     if (timeout == 0)
         return -FEN_NOT_AVAILABLE;
-    lwlock_block(t, word, sys_wait_until(timeout));
+    lwlock_block(t, word, thread_wait_end(timeout));
     return 0;
 }
 

@@ -134,12 +134,11 @@ int32_t sys_report_message(struct thread *t)
     if (!copy_message(t, FEN_SYS_REPORT_MESSAGE, msg, &len))
         return -FEN_INVALID_PARAM;
     trace_emit(TR_MESSAGE, t->part, t->local_id, 0, len, 0);
-    struct console_line l = {0};
-    console_line_add(&l, "message from %s/", sys_part(t)->cfg->name);
-    if (t->cfg)
-        console_line_add(&l, "%s: ", t->cfg->name);
-    else
-        console_line_add(&l, "%u: ", t->local_id);
+    struct console_line l;
+    console_line_start(&l);
+    console_line_add(&l, "message from ");
+    thread_add_name(&l, t);
+    console_line_add(&l, ": ");
     console_line_text(&l, msg, len);
     console_line_add(&l, "\n");
     console_line_write(&l);

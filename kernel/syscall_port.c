@@ -2,6 +2,7 @@
  * checks, in ARINC 653's order, then ports.c.  A refused call changes
  * nothing. */
 #include "part.h"
+#include "compiler.h"
 #include "ports.h"
 #include "space.h"
 #include "syscall_impl.h"
@@ -61,43 +62,25 @@ int32_t sys_get_port_id(struct thread *t)
     return (int32_t)(c - cfg_system.ports);
 }
 
-/* A created port of the caller's of that kind; wrong direction is
- * INVALID_MODE, as ARINC 653 has it. */
-static int32_t check_port(const struct thread *t, uint32_t id, uint8_t kind,
-                          uint8_t direction)
+/* A transfer's port and buffer: a created port of the caller's, of that
+ * kind and direction (a wrong direction is INVALID_MODE, as ARINC 653 has
+ * it), and either a message to send (1..max_message bytes the caller may
+ * read) or room to receive one (max_message bytes it may write, since the
+ * message may arrive after the check). */
+static KERNEL_SHARED int32_t check_transfer(const struct thread *t, uint32_t call,
+                                            uint32_t id, uint8_t kind, uint8_t direction,
+                                            uint32_t buf, uint32_t len)
 {
     const struct cfg_port *c = ports_of(t->part, id);
     if (!c || cfg_system.channels[c->channel].kind != kind)
         return -FEN_INVALID_PARAM;
     if (c->direction != direction)
         return -FEN_INVALID_MODE;
-    return 0;
-}
-
-static uint32_t max_message(uint32_t id)
-{
-    return cfg_system.channels[cfg_system.ports[id].channel].max_message;
-}
-
-/* A message to send: 1..max_message bytes of the caller's memory. */
-static int32_t check_message(const struct thread *t, uint32_t call, uint32_t id,
-                             uint32_t msg, uint32_t len)
-{
-    if (len == 0 || len > max_message(id))
+    uint32_t max = cfg_system.channels[c->channel].max_message;
+    bool send = direction == CFG_PORT_SOURCE;
+    if (send ? len == 0 || len > max : len < max)
         return -FEN_INVALID_PARAM;
-    if (!space_user_buffer(t, call, msg, len, SPACE_READ))
-        return -FEN_INVALID_PARAM;
-    return 0;
-}
-
-/* A receive buffer: writable, and large enough for any message of the
- * port, since the message may arrive after the check. */
-static int32_t check_buffer(const struct thread *t, uint32_t call, uint32_t id,
-                            uint32_t buf, uint32_t size)
-{
-    if (size < max_message(id))
-        return -FEN_INVALID_PARAM;
-    if (!space_user_buffer(t, call, buf, max_message(id), SPACE_WRITE))
+    if (!space_user_buffer(t, call, buf, send ? len : max, send ? SPACE_READ : SPACE_WRITE))
         return -FEN_INVALID_PARAM;
     return 0;
 }
@@ -105,9 +88,8 @@ static int32_t check_buffer(const struct thread *t, uint32_t call, uint32_t id,
 int32_t sys_write_sampling(struct thread *t)
 {
     uint32_t id = sys_arg_id(t, 0), len = sys_arg_len(t, 0), msg = sys_arg(t, 1);
-    int32_t rc = check_port(t, id, CFG_PORT_SAMPLING, CFG_PORT_SOURCE);
-    if (!rc)
-        rc = check_message(t, FEN_SYS_WRITE_SAMPLING, id, msg, len);
+    int32_t rc = check_transfer(t, FEN_SYS_WRITE_SAMPLING, id, CFG_PORT_SAMPLING,
+                                CFG_PORT_SOURCE, msg, len);
     return rc ? rc : ports_write_sampling(t, id, msg, len);
 }
 
@@ -115,9 +97,8 @@ int32_t sys_read_sampling(struct thread *t)
 {
     uint32_t id = sys_arg_id(t, 0), size = sys_arg_len(t, 0);
     uint32_t buf = sys_arg(t, 1), info = sys_arg(t, 2);
-    int32_t rc = check_port(t, id, CFG_PORT_SAMPLING, CFG_PORT_DESTINATION);
-    if (!rc)
-        rc = check_buffer(t, FEN_SYS_READ_SAMPLING, id, buf, size);
+    int32_t rc = check_transfer(t, FEN_SYS_READ_SAMPLING, id, CFG_PORT_SAMPLING,
+                                CFG_PORT_DESTINATION, buf, size);
     if (!rc && info &&
         !space_user_buffer(t, FEN_SYS_READ_SAMPLING, info,
                            sizeof(struct fen_sampling_info), SPACE_WRITE))
@@ -129,9 +110,8 @@ int32_t sys_send_queuing(struct thread *t)
 {
     uint32_t id = sys_arg_id(t, 0), len = sys_arg_len(t, 0), msg = sys_arg(t, 1);
     uint64_t timeout = sys_arg64(t, 2);
-    int32_t rc = check_port(t, id, CFG_PORT_QUEUING, CFG_PORT_SOURCE);
-    if (!rc)
-        rc = check_message(t, FEN_SYS_SEND_QUEUING, id, msg, len);
+    int32_t rc = check_transfer(t, FEN_SYS_SEND_QUEUING, id, CFG_PORT_QUEUING,
+                                CFG_PORT_SOURCE, msg, len);
     if (!rc && !sys_may_wait(t, timeout))
         rc = -FEN_INVALID_MODE;
     return rc ? rc : ports_send(t, id, msg, len, timeout);
@@ -141,9 +121,8 @@ int32_t sys_receive_queuing(struct thread *t)
 {
     uint32_t id = sys_arg_id(t, 0), size = sys_arg_len(t, 0), buf = sys_arg(t, 1);
     uint64_t timeout = sys_arg64(t, 2);
-    int32_t rc = check_port(t, id, CFG_PORT_QUEUING, CFG_PORT_DESTINATION);
-    if (!rc)
-        rc = check_buffer(t, FEN_SYS_RECEIVE_QUEUING, id, buf, size);
+    int32_t rc = check_transfer(t, FEN_SYS_RECEIVE_QUEUING, id, CFG_PORT_QUEUING,
+                                CFG_PORT_DESTINATION, buf, size);
     if (!rc && !sys_may_wait(t, timeout))
         rc = -FEN_INVALID_MODE;
     return rc ? rc : ports_receive(t, id, buf, timeout);

@@ -132,9 +132,7 @@ int32_t sys_suspend_self(struct thread *t)
         return -FEN_INVALID_MODE;
     if (timeout == 0)
         return 0;
-    process_suspend_self(t, timeout == FEN_INFINITE_TIME
-                                ? KTIME_NEVER
-                                : ktime_add_sat(arch_now(), timeout));
+    process_suspend_self(t, thread_wait_end(timeout));
     return 0;
 }
 
@@ -247,7 +245,7 @@ int32_t sys_timed_wait(struct thread *t)
     uint64_t delay = sys_arg64(t, 0);
     if (delay == FEN_INFINITE_TIME)
         return -FEN_INVALID_PARAM;
-    return wait_until(t, ktime_add_sat(arch_now(), delay), true);
+    return wait_until(t, thread_wait_end(delay), true);
 }
 
 int32_t sys_sleep_until(struct thread *t)
@@ -257,7 +255,7 @@ int32_t sys_sleep_until(struct thread *t)
 
 int32_t sys_sleep_for(struct thread *t)
 {
-    return wait_until(t, ktime_add_sat(arch_now(), sys_arg64(t, 0)), false);
+    return wait_until(t, thread_wait_end(sys_arg64(t, 0)), false);
 }
 
 int32_t sys_periodic_wait(struct thread *t)

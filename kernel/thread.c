@@ -1,5 +1,6 @@
 /* thread.c - thread slots and queue discipline (see thread.h). */
 #include "thread.h"
+#include "compiler.h"
 
 #include "ktime.h"
 #include "object.h"
@@ -38,6 +39,16 @@ void thread_reset_context(struct thread *t)
     space_set_guard(t);
     if (kstate.sched.mpu_thread == t)
         kstate.sched.mpu_thread = 0;
+}
+
+KERNEL_SHARED void thread_add_name(struct console_line *l, const struct thread *t)
+{
+    const struct part *p = part_of(t);
+    const char *name = t->cfg ? t->cfg->name : t == p->handler ? "error_handler" : 0;
+    if (name)
+        console_line_add(l, "%s/%s", p->cfg->name, name);
+    else
+        console_line_add(l, "%s/%u", p->cfg->name, t->local_id);
 }
 
 /* --- the ready queue --------------------------------------------------- */
@@ -91,7 +102,7 @@ static void band_remove(struct ready_queue *q, struct thread *t)
     }
 }
 
-void thread_unready(struct thread *t)
+KERNEL_SHARED void thread_unready(struct thread *t)
 {
     if (in_ready_queue(t))
         band_remove(&part_of(t)->ready, t);
@@ -127,6 +138,13 @@ void thread_yield(struct thread *t)
 }
 
 /* --- the sleep queue --------------------------------------------------- */
+
+_Static_assert(FEN_INFINITE_TIME == KTIME_NEVER, "an infinite timeout never ends");
+
+KERNEL_SHARED uint64_t thread_wait_end(uint64_t timeout)
+{
+    return ktime_add_sat(arch_now(), timeout);
+}
 
 void thread_block(struct thread *t, enum thread_wait why, uint64_t until)
 {

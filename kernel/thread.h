@@ -8,6 +8,7 @@
 #ifndef FENESTRA_THREAD_H
 #define FENESTRA_THREAD_H
 
+#include "console_line.h"
 #include "kstate.h"
 
 struct thread *thread_of(struct part *p, uint32_t local_id);
@@ -22,12 +23,20 @@ void thread_reset_context(struct thread *t);
  * when `front`); a suspended thread stays out of the queue. */
 void thread_make_ready(struct thread *t, bool front);
 
+/* Appends "partition/process" to a kernel line: the process's declared
+ * name, "error_handler", or the thread's local id. */
+void thread_add_name(struct console_line *l, const struct thread *t);
+
 /* Leaves the ready queue (if in it) without changing state. */
 void thread_unready(struct thread *t);
 
 /* READY -> WAITING for `why`; on the sleep queue until `until` unless that
  * is KTIME_NEVER. */
 void thread_block(struct thread *t, enum thread_wait why, uint64_t until);
+
+/* The cycle a wait of `timeout` cycles begun now ends; FEN_INFINITE_TIME
+ * (UINT64_MAX) saturates to KTIME_NEVER. */
+uint64_t thread_wait_end(uint64_t timeout);
 
 /* Leaves the sleep queue (if on it). */
 void thread_unsleep(struct thread *t);

@@ -17,6 +17,7 @@
  * boots at cycle 0 and the first window begins at 0 whatever the boot cost.
  */
 #include "port.h"
+#include "compiler.h"
 
 #include <mmio.h>
 
@@ -38,7 +39,7 @@ static uint32_t read_cvr(void)
     return mmio_read32(SYSTICK_BASE + SYSTICK_CVR);
 }
 
-uint64_t clock_now(void)
+KERNEL_SHARED uint64_t clock_now(void)
 {
     struct armv7m_clock *c = &armv7m.clock;
     if (!c->running)
@@ -67,7 +68,7 @@ void clock_init(uint64_t limit)
 }
 
 /* The deadline the timer works towards: the kernel's, or the run's end. */
-static uint64_t due(void)
+static KERNEL_SHARED uint64_t due(void)
 {
     const struct armv7m_clock *c = &armv7m.clock;
     return c->target < c->limit ? c->target : c->limit;

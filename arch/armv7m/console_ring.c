@@ -1,8 +1,7 @@
 /* console_ring.c - the console's text queue (see console_ring.h). */
 #include "console_ring.h"
 
-/* "\n[console: 4294967295 bytes lost]\n" */
-#define MARKER_MAX 40u
+#include "console_line.h"
 
 static uint32_t used(const struct console_ring *r)
 {
@@ -18,38 +17,16 @@ static void push(struct console_ring *r, const char *buf, uint32_t len)
         r->mid_line = buf[len - 1] != '\n';
 }
 
-static uint32_t append(char *out, uint32_t o, const char *s)
-{
-    while (*s)
-        out[o++] = *s++;
-    return o;
-}
-
-/* The marker's text for the pending loss, on a line of its own. */
-static uint32_t marker(const struct console_ring *r, char out[MARKER_MAX])
-{
-    char digits[10];
-    uint32_t n = 0, v = r->lost, o = 0;
-    do {
-        digits[n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    if (r->mid_line)
-        out[o++] = '\n';
-    o = append(out, o, "[console: ");
-    while (n > 0)
-        out[o++] = digits[--n];
-    return append(out, o, " bytes lost]\n");
-}
-
-/* Queues the marker if it fits with `then` more bytes after it. */
+/* Queues the marker for the pending loss, on a line of its own, if it
+ * fits with `then` more bytes after it. */
 static bool put_marker(struct console_ring *r, uint32_t then)
 {
-    char text[MARKER_MAX];
-    uint32_t n = marker(r, text);
-    if (CONSOLE_RING_SIZE - used(r) < n || CONSOLE_RING_SIZE - used(r) - n < then)
+    struct console_line l;
+    console_line_start(&l);
+    console_line_add(&l, "%s[console: %u bytes lost]\n", r->mid_line ? "\n" : "", r->lost);
+    if (CONSOLE_RING_SIZE - used(r) < l.len || CONSOLE_RING_SIZE - used(r) - l.len < then)
         return false;
-    push(r, text, n);
+    push(r, l.text, l.len);
     r->lost = 0;
     return true;
 }

@@ -22,11 +22,12 @@
 #define CONSOLE_RING_SIZE 4096u
 
 struct console_ring {
-    char buf[CONSOLE_RING_SIZE];
     uint32_t head;   /* bytes ever queued (wraps) */
     uint32_t tail;   /* bytes ever taken (wraps) */
     uint32_t lost;   /* bytes dropped that no marker has reported yet */
     bool mid_line;   /* the last byte queued was not a newline */
+    char buf[CONSOLE_RING_SIZE]; /* last: the fields above are in reach of
+                                    short load offsets */
 };
 
 /* Queues len bytes, or drops them all (and counts them) when they do not

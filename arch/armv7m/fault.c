@@ -10,6 +10,7 @@
 #include <mmio.h>
 
 #include "kernel.h"
+#include "compiler.h"
 #include "console.h"
 #include "fault_status.h"
 #include "regs/mpu.h"
@@ -17,9 +18,11 @@
 
 enum { UFSR_UNDEFINSTR = 1u << 16, UFSR_NOCP = 1u << 19 };
 
-static bool in_idle(void)
+/* A fault of the idle thread is the kernel's: `what` ends the run. */
+static KERNEL_SHARED void panic_if_idle(const char *what)
 {
-    return armv7m.running == &armv7m.idle;
+    if (armv7m.running == &armv7m.idle)
+        armv7m_panic(what, armv7m_frame_pc(armv7m.running));
 }
 
 /* The access: an instruction fetch, the frame being stacked (a write), or
@@ -42,15 +45,13 @@ static void memory_fault(void)
 
 void armv7m_on_memmanage(void)
 {
-    if (in_idle())
-        armv7m_panic("MemManage in the idle thread", armv7m_frame_pc(armv7m.running));
+    panic_if_idle("MemManage in the idle thread");
     memory_fault();
 }
 
 void armv7m_on_busfault(void)
 {
-    if (in_idle())
-        armv7m_panic("BusFault in the idle thread", armv7m_frame_pc(armv7m.running));
+    panic_if_idle("BusFault in the idle thread");
     memory_fault();
 }
 
@@ -62,8 +63,7 @@ void armv7m_on_busfault(void)
 void armv7m_on_usagefault(void)
 {
     uint32_t pc = armv7m_frame_pc(armv7m.running);
-    if (in_idle())
-        armv7m_panic("UsageFault in the idle thread", pc);
+    panic_if_idle("UsageFault in the idle thread");
     uint32_t cfsr = mmio_read32(SCB_CFSR);
     mmio_write32(SCB_CFSR, cfsr);
     if ((cfsr & UFSR_NOCP) && armv7m_fp_grant(armv7m.running))
@@ -79,8 +79,7 @@ void armv7m_on_usagefault(void)
 void armv7m_on_hardfault_thread(void)
 {
     uint32_t pc = armv7m_frame_pc(armv7m.running);
-    if (in_idle())
-        armv7m_panic("HardFault in the idle thread", pc);
+    panic_if_idle("HardFault in the idle thread");
     mmio_write32(SCB_HFSR, mmio_read32(SCB_HFSR));
     struct kern_fault f = {.pc = pc, .kind = KERN_FAULT_OTHER};
     kern_trap_fault(&f);
@@ -94,7 +93,8 @@ void armv7m_on_hardfault_kernel(uint32_t pc)
 /* One line on the console, then the end of the run. */
 void armv7m_panic(const char *what, uint32_t pc)
 {
-    struct console_line l = {0};
+    struct console_line l;
+    console_line_start(&l);
     console_line_add(&l, "\nkernel panic: %s, pc %x, cfsr %x\n", what, pc,
                      mmio_read32(SCB_CFSR));
     console_out_sync(l.text, l.len); /* never dropped, even with the queue full */

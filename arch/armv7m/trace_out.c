@@ -15,6 +15,7 @@
  * delays a kernel entry; a record goes out whole before any text.
  */
 #include "port.h"
+#include "compiler.h"
 
 enum { STX = 0x02, ETX = 0x03 };
 
@@ -44,7 +45,7 @@ void trace_out_close(void)
     r->buf[r->len++] = ETX;
 }
 
-bool trace_out_byte(void)
+KERNEL_SHARED bool trace_out_byte(void)
 {
     struct armv7m_record *r = &armv7m.record;
     if (r->sent >= r->len)

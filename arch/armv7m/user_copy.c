@@ -6,8 +6,9 @@
  * are read-only to the partition stay writable to it (mpu.c: ap_of).
  */
 #include "arch.h"
+#include "compiler.h"
 
-void arch_copy_from_user(void *dst, uint32_t src, uint32_t len)
+KERNEL_SHARED void arch_copy_from_user(void *dst, uint32_t src, uint32_t len)
 {
     const uint8_t *s = (const uint8_t *)(uintptr_t)src;
     uint8_t *d = dst;
@@ -15,7 +16,7 @@ void arch_copy_from_user(void *dst, uint32_t src, uint32_t len)
         d[i] = s[i];
 }
 
-void arch_copy_to_user(uint32_t dst, const void *src, uint32_t len)
+KERNEL_SHARED void arch_copy_to_user(uint32_t dst, const void *src, uint32_t len)
 {
     uint8_t *d = (uint8_t *)(uintptr_t)dst;
     const uint8_t *s = src;

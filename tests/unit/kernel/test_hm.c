@@ -4,6 +4,7 @@
  * outcome, the error handler, and the table lookup.  System:
  * arinc/test_config.c (whose header lists the tables).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "arinc/harness.h"
@@ -272,6 +273,12 @@ static void hm_action_and_outcome(void **state)
         assert_true(console_has(c->line));
     else
         assert_false(console_has("kernel: hm: "));
+    if (c->trigger == FAULT && c->line) { /* the fault's line names the thread alike */
+        const char *name = c->line + strlen("hm: ");
+        char want[64];
+        snprintf(want, sizeof want, "fault in %.*s: ", (int)(strchr(name, ':') - name), name);
+        assert_true(console_has(want));
+    }
     check_outcome(c, &b);
 }
 

@@ -2,7 +2,6 @@
 #include "ports.h"
 #include "compiler.h"
 
-#include "ktime.h"
 #include "msg.h"
 #include "thread.h"
 #include "waitq.h"
